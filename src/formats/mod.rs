@@ -1,0 +1,3 @@
+//! Files the program reads and writes: the RON project and the export formats.
+
+pub mod project;

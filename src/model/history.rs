@@ -1,0 +1,196 @@
+//! Undo and redo: a timeline of inverse edits with a memory budget.
+//!
+//! Typing is coalesced: consecutive text edits of the same field form one undo step until the
+//! history is sealed (the editor leaves the field, pauses, or saves).
+
+use super::edit::{Edit, EditError};
+use super::project::{FieldRef, Project};
+
+/// Undo memory budget by default: generous, yet bounded on a machine that edits all day.
+pub const DEFAULT_BUDGET_BYTES: usize = 256 * 1024 * 1024;
+
+#[derive(Debug)]
+struct Step {
+    /// Applying this undoes the step (or, on the redo stack, redoes it).
+    edit: Edit,
+    label: String,
+    /// The field being typed into, while the step may still absorb more typing.
+    typing_in: Option<FieldRef>,
+    /// Identifies the project state this step leads to, for the saved/unsaved mark.
+    state: u64,
+    weight: usize,
+}
+
+/// The undo/redo timeline of one open project.
+#[derive(Debug)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    budget: usize,
+    used: usize,
+    next_state: u64,
+    saved_state: Option<u64>,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::with_budget(DEFAULT_BUDGET_BYTES)
+    }
+}
+
+impl History {
+    /// A history that drops its oldest steps beyond `budget` bytes.
+    pub fn with_budget(budget: usize) -> History {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            budget,
+            used: 0,
+            next_state: 1,
+            saved_state: Some(0),
+        }
+    }
+
+    /// Applies `edit` to `project` as a new undo step labelled `label`.
+    pub fn apply(
+        &mut self,
+        project: &mut Project,
+        edit: Edit,
+        label: &str,
+    ) -> Result<(), EditError> {
+        self.apply_step(project, edit, label, None)
+    }
+
+    /// Applies a text edit typed into `field`; consecutive typing in the same field is one step.
+    pub fn apply_typing(
+        &mut self,
+        project: &mut Project,
+        field: FieldRef,
+        edit: Edit,
+        label: &str,
+    ) -> Result<(), EditError> {
+        self.apply_step(project, edit, label, Some(field))
+    }
+
+    fn apply_step(
+        &mut self,
+        project: &mut Project,
+        edit: Edit,
+        label: &str,
+        typing_in: Option<FieldRef>,
+    ) -> Result<(), EditError> {
+        let inverse = edit.apply(project)?;
+        self.redo.clear();
+        let state = self.fresh_state();
+        if let (Some(field), Some(last)) = (typing_in, self.undo.last_mut())
+            && last.typing_in == Some(field)
+        {
+            // The earlier inverse already restores the field as it was before the typing began.
+            last.state = state;
+            return Ok(());
+        }
+        self.push_undo(Step {
+            weight: inverse.weight(),
+            edit: inverse,
+            label: label.to_string(),
+            typing_in,
+            state,
+        });
+        Ok(())
+    }
+
+    /// Ends the current run of typing, so the next keystroke starts a new undo step.
+    pub fn seal(&mut self) {
+        if let Some(last) = self.undo.last_mut() {
+            last.typing_in = None;
+        }
+    }
+
+    /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
+    pub fn undo(&mut self, project: &mut Project) -> Option<String> {
+        let step = self.undo.pop()?;
+        self.used = self.used.saturating_sub(step.weight);
+        let redo = step
+            .edit
+            .apply(project)
+            .expect("an inverse applies to the state it was made from");
+        self.redo.push(Step {
+            weight: redo.weight(),
+            edit: redo,
+            label: step.label.clone(),
+            typing_in: None,
+            state: step.state,
+        });
+        Some(step.label)
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self, project: &mut Project) -> Option<String> {
+        let step = self.redo.pop()?;
+        let inverse = step
+            .edit
+            .apply(project)
+            .expect("a redo applies to the state it was undone to");
+        self.push_undo(Step {
+            weight: inverse.weight(),
+            edit: inverse,
+            label: step.label.clone(),
+            typing_in: None,
+            state: step.state,
+        });
+        Some(step.label)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Label of the step Ctrl+Z would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// Label of the step Ctrl+Shift+Z would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    /// Records that the project as it is now has been saved.
+    pub fn mark_saved(&mut self) {
+        self.seal();
+        self.saved_state = Some(self.current_state());
+    }
+
+    /// Whether the project differs from what was last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_state != Some(self.current_state())
+    }
+
+    /// Bytes currently held by undo steps.
+    pub fn used_bytes(&self) -> usize {
+        self.used
+    }
+
+    fn current_state(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.state)
+    }
+
+    fn fresh_state(&mut self) -> u64 {
+        let state = self.next_state;
+        self.next_state += 1;
+        state
+    }
+
+    fn push_undo(&mut self, step: Step) {
+        self.used += step.weight;
+        self.undo.push(step);
+        while self.used > self.budget && self.undo.len() > 1 {
+            let oldest = self.undo.remove(0);
+            self.used = self.used.saturating_sub(oldest.weight);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The first pass over a raw bulletin: bytes → text ([`decode`]), text → articles and repaired
+//! paragraphs ([`structure`]), articles → suggested entities ([`entities`]).
+
+pub mod decode;
+pub mod entities;
+pub mod punctuation;
+pub mod structure;
+
+use crate::i18n::Lang;
+use crate::model::{Project, Source};
+
+/// Why a raw file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    Decode(decode::DecodeError),
+}
+
+impl ImportError {
+    /// The message for the user, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ImportError::Decode(error) => error.message(lang),
+        }
+    }
+}
+
+/// Decodes and structures a raw bulletin, without entity suggestions (fast: no dictionary).
+pub fn import_structure(bytes: &[u8], name: &str) -> Result<Project, ImportError> {
+    let decoded = decode::decode(bytes).map_err(ImportError::Decode)?;
+    let structure = structure::recover(&decoded.text);
+    let mut project = Project::new(Source {
+        name: name.to_string(),
+        sha256: sha256_hex(bytes),
+        encoding: decoded.encoding,
+        text: decoded.text,
+    });
+    project.articles = structure.articles;
+    project.furniture = structure.furniture;
+    project.allocate_article_id();
+    Ok(project)
+}
+
+/// The whole import: decoding, structure and entity suggestions with the shared tagger.
+pub fn import(bytes: &[u8], name: &str) -> Result<Project, ImportError> {
+    let mut project = import_structure(bytes, name)?;
+    let suggestions = entities::suggest_project(&project, entities::Tagger::shared());
+    suggestions
+        .apply(&mut project)
+        .expect("suggestions are made for the project they apply to");
+    Ok(project)
+}
+
+/// Hex SHA-256 of `bytes`, stored so a project can tell whether its raw file changed.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
