@@ -17,11 +17,15 @@ fn handmade() -> Project {
     });
     let mut a = Article::new(ArticleId(0));
     a.headline = TextField::from_lines("标题", vec![LineRange::single(1)]);
-    let mut lead = TextField::from_lines("本报讯 管委会主任张红军主持会议。", vec![LineRange::single(3)]);
+    let mut lead = TextField::from_lines(
+        "本报讯 管委会主任张红军主持会议。",
+        vec![LineRange::single(3)],
+    );
     lead.insert_span(Span::suggested(4, 7, EntityKind::Org, "org:suffix"));
     lead.insert_span(Span::by_editor(9, 12, EntityKind::Person));
     a.paragraphs.push(lead);
-    a.paragraphs.push(TextField::plain("\"引号\" \\ 反斜杠 𠀀 🙂"));
+    a.paragraphs
+        .push(TextField::plain("\"引号\" \\ 反斜杠 𠀀 🙂"));
     a.decisions.push(Decision {
         rule: "headline:short-unpunctuated".into(),
         lines: LineRange::single(1),
@@ -50,8 +54,15 @@ fn handmade() -> Project {
 fn a_project_round_trips_through_ron() {
     let p = handmade();
     let text = to_ron(&p);
-    assert!(text.starts_with("(\n  format: \"jiaodui-project\",\n  version: 1,"), "{}", &text[..80]);
-    assert!(text.contains("张红军"), "Chinese is written as is, not escaped");
+    assert!(
+        text.starts_with("(\n  format: \"jiaodui-project\",\n  version: 1,"),
+        "{}",
+        &text[..80]
+    );
+    assert!(
+        text.contains("张红军"),
+        "Chinese is written as is, not escaped"
+    );
     assert_eq!(from_ron(&text).unwrap(), p);
 }
 
@@ -91,7 +102,11 @@ fn refused(text: &str) -> ProjectError {
     let dir = tempfile::tempdir().unwrap();
     let path = write(&dir, text);
     let error = load(&path).expect_err("must be refused");
-    assert_eq!(fs::read_to_string(&path).unwrap(), text, "the file must not change");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        text,
+        "the file must not change"
+    );
     error
 }
 
@@ -121,7 +136,10 @@ fn a_wrong_type_names_its_place() {
 fn a_missing_field_is_refused() {
     let text = to_ron(&handmade());
     let without_source = text.replacen("  articles:", "  articlez:", 1);
-    assert!(matches!(refused(&without_source), ProjectError::Corrupt { .. }));
+    assert!(matches!(
+        refused(&without_source),
+        ProjectError::Corrupt { .. }
+    ));
 }
 
 #[test]
@@ -141,8 +159,14 @@ fn a_newer_version_is_refused_saying_so() {
 
 #[test]
 fn a_foreign_file_is_not_a_project() {
-    assert!(matches!(refused("(name: \"x\")"), ProjectError::NotAProject));
-    assert!(matches!(refused("高新区召开党工委会议"), ProjectError::NotAProject));
+    assert!(matches!(
+        refused("(name: \"x\")"),
+        ProjectError::NotAProject
+    ));
+    assert!(matches!(
+        refused("高新区召开党工委会议"),
+        ProjectError::NotAProject
+    ));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bin.ron");
     fs::write(&path, [0xff, 0xfe, 0x00, 0x9c]).unwrap();

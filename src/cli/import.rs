@@ -17,16 +17,18 @@ pub fn run(
     let output = output.unwrap_or_else(|| default_output(raw));
     if output.exists() && !force {
         return Err(CliError(match lang {
-            Lang::Zh => format!("{} 已存在;加 --force 覆盖(旧文件保留为 .bak)", output.display()),
+            Lang::Zh => format!(
+                "{} 已存在;加 --force 覆盖(旧文件保留为 .bak)",
+                output.display()
+            ),
             Lang::En => format!(
                 "{} already exists; add --force to replace it (the old file is kept as .bak)",
                 output.display()
             ),
         }));
     }
-    let bytes = std::fs::read(raw).map_err(|e| {
-        CliError(format!("{}: {}", raw.display(), io_reason(&e, lang)))
-    })?;
+    let bytes = std::fs::read(raw)
+        .map_err(|e| CliError(format!("{}: {}", raw.display(), io_reason(&e, lang))))?;
     let name = raw
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -36,16 +38,34 @@ pub fn run(
     } else {
         pipeline::import_structure(&bytes, &name)
     };
-    let project = imported
-        .map_err(|e| CliError(format!("{}: {}", raw.display(), e.message(lang))))?;
+    let project =
+        imported.map_err(|e| CliError(format!("{}: {}", raw.display(), e.message(lang))))?;
     project::save(&project, &output).map_err(|e| CliError(e.message(lang)))?;
     let figures = [
-        (lang.pick("编码", "encoding"), project.source.encoding.clone()),
-        (lang.pick("文章", "articles"), project.articles.len().to_string()),
-        (lang.pick("段落", "paragraphs"), project.paragraph_count().to_string()),
-        (lang.pick("修复断行", "joins"), project.join_count().to_string()),
-        (lang.pick("版面杂项行", "furniture lines"), project.furniture.len().to_string()),
-        (lang.pick("实体", "entities"), project.span_count().to_string()),
+        (
+            lang.pick("编码", "encoding"),
+            project.source.encoding.clone(),
+        ),
+        (
+            lang.pick("文章", "articles"),
+            project.articles.len().to_string(),
+        ),
+        (
+            lang.pick("段落", "paragraphs"),
+            project.paragraph_count().to_string(),
+        ),
+        (
+            lang.pick("修复断行", "joins"),
+            project.join_count().to_string(),
+        ),
+        (
+            lang.pick("版面杂项行", "furniture lines"),
+            project.furniture.len().to_string(),
+        ),
+        (
+            lang.pick("实体", "entities"),
+            project.span_count().to_string(),
+        ),
     ];
     for (label, value) in figures {
         println!("{label}: {value}");

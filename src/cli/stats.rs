@@ -31,16 +31,39 @@ pub fn render(project: &Project, lang: Lang) -> String {
     let mut out = String::new();
     let mut line = |label: &str, value: String| out.push_str(&format!("{label}: {value}\n"));
     line(lang.pick("来源", "source"), project.source.name.clone());
-    line(lang.pick("编码", "encoding"), project.source.encoding.clone());
-    line(lang.pick("原文行数", "raw lines"), project.source.text.split('\n').count().to_string());
+    line(
+        lang.pick("编码", "encoding"),
+        project.source.encoding.clone(),
+    );
+    line(
+        lang.pick("原文行数", "raw lines"),
+        project.source.text.split('\n').count().to_string(),
+    );
     line(
         lang.pick("文章", "articles"),
-        format!("{} ({} {})", project.articles.len(), checked, lang.pick("已校", "checked")),
+        format!(
+            "{} ({} {})",
+            project.articles.len(),
+            checked,
+            lang.pick("已校", "checked")
+        ),
     );
-    line(lang.pick("段落", "paragraphs"), project.paragraph_count().to_string());
-    line(lang.pick("修复断行", "joins"), project.join_count().to_string());
-    line(lang.pick("版面杂项行", "furniture lines"), project.furniture.len().to_string());
-    line(lang.pick("实体", "entities"), project.span_count().to_string());
+    line(
+        lang.pick("段落", "paragraphs"),
+        project.paragraph_count().to_string(),
+    );
+    line(
+        lang.pick("修复断行", "joins"),
+        project.join_count().to_string(),
+    );
+    line(
+        lang.pick("版面杂项行", "furniture lines"),
+        project.furniture.len().to_string(),
+    );
+    line(
+        lang.pick("实体", "entities"),
+        project.span_count().to_string(),
+    );
     for (kind, (suggested, confirmed)) in by_kind {
         line(
             &format!("  {kind}"),
@@ -51,8 +74,17 @@ pub fn render(project: &Project, lang: Lang) -> String {
             ),
         );
     }
-    line(lang.pick("登记实体", "registry entities"), project.registry.entities.len().to_string());
-    line(lang.pick("官员", "officials"), project.registry.officials().count().to_string());
-    line(lang.pick("已拒绝建议", "rejected suggestions"), project.rejected.len().to_string());
+    line(
+        lang.pick("登记实体", "registry entities"),
+        project.registry.entities.len().to_string(),
+    );
+    line(
+        lang.pick("官员", "officials"),
+        project.registry.officials().count().to_string(),
+    );
+    line(
+        lang.pick("已拒绝建议", "rejected suggestions"),
+        project.rejected.len().to_string(),
+    );
     out
 }

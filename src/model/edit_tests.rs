@@ -26,7 +26,12 @@ fn project() -> Project {
         rule: "join:no-sentence-end".into(),
     });
     let mut lead = field("本报讯 管委会主任张红军主持会议。", 3);
-    lead.insert_span(Span::suggested(9, 12, EntityKind::Person, "title-before-name"));
+    lead.insert_span(Span::suggested(
+        9,
+        12,
+        EntityKind::Person,
+        "title-before-name",
+    ));
     a.paragraphs = vec![lead, joined, field("会议要求,要抓重点。", 8)];
     let mut b = Article::new(ArticleId(1));
     b.headline = field("百川畅银公司开展培训", 11);

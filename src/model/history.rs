@@ -223,8 +223,15 @@ mod tests {
         let mut p = project();
         let original = p.clone();
         let mut h = History::default();
-        h.apply(&mut p, Edit::JoinParagraphs { article: 0, paragraph: 0 }, "join")
-            .unwrap();
+        h.apply(
+            &mut p,
+            Edit::JoinParagraphs {
+                article: 0,
+                paragraph: 0,
+            },
+            "join",
+        )
+        .unwrap();
         let joined = p.clone();
         assert!(h.is_dirty());
         assert_eq!(h.undo(&mut p).as_deref(), Some("join"));
@@ -242,11 +249,14 @@ mod tests {
         let original = p.clone();
         let mut h = History::default();
         let at = FieldRef::new(0, FieldSlot::Headline);
-        h.apply_typing(&mut p, at, typing(at, 2, "会"), "type").unwrap();
-        h.apply_typing(&mut p, at, typing(at, 3, "议"), "type").unwrap();
+        h.apply_typing(&mut p, at, typing(at, 2, "会"), "type")
+            .unwrap();
+        h.apply_typing(&mut p, at, typing(at, 3, "议"), "type")
+            .unwrap();
         assert_eq!(p.articles[0].headline.text, "标题会议");
         h.seal();
-        h.apply_typing(&mut p, at, typing(at, 0, "新"), "type").unwrap();
+        h.apply_typing(&mut p, at, typing(at, 0, "新"), "type")
+            .unwrap();
         h.undo(&mut p);
         assert_eq!(p.articles[0].headline.text, "标题会议");
         h.undo(&mut p);
@@ -258,10 +268,12 @@ mod tests {
         let mut p = project();
         let mut h = History::default();
         let at = FieldRef::new(0, FieldSlot::Headline);
-        h.apply_typing(&mut p, at, typing(at, 0, "新"), "type").unwrap();
+        h.apply_typing(&mut p, at, typing(at, 0, "新"), "type")
+            .unwrap();
         h.mark_saved();
         assert!(!h.is_dirty());
-        h.apply_typing(&mut p, at, typing(at, 0, "新"), "type").unwrap();
+        h.apply_typing(&mut p, at, typing(at, 0, "新"), "type")
+            .unwrap();
         assert!(h.is_dirty(), "typing after a save is a new, unsaved step");
         h.undo(&mut p);
         assert!(!h.is_dirty());
@@ -271,12 +283,26 @@ mod tests {
     fn a_new_edit_clears_redo() {
         let mut p = project();
         let mut h = History::default();
-        h.apply(&mut p, Edit::SetChecked { article: 0, checked: true }, "check")
-            .unwrap();
+        h.apply(
+            &mut p,
+            Edit::SetChecked {
+                article: 0,
+                checked: true,
+            },
+            "check",
+        )
+        .unwrap();
         h.undo(&mut p);
         assert!(h.can_redo());
-        h.apply(&mut p, Edit::JoinParagraphs { article: 0, paragraph: 0 }, "join")
-            .unwrap();
+        h.apply(
+            &mut p,
+            Edit::JoinParagraphs {
+                article: 0,
+                paragraph: 0,
+            },
+            "join",
+        )
+        .unwrap();
         assert!(!h.can_redo());
     }
 
@@ -301,7 +327,10 @@ mod tests {
     fn a_failed_edit_is_not_recorded() {
         let mut p = project();
         let mut h = History::default();
-        assert!(h.apply(&mut p, Edit::MergeWithNext { article: 0 }, "merge").is_err());
+        assert!(
+            h.apply(&mut p, Edit::MergeWithNext { article: 0 }, "merge")
+                .is_err()
+        );
         assert!(!h.can_undo());
         assert!(!h.is_dirty());
     }

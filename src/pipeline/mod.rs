@@ -42,8 +42,17 @@ pub fn import_structure(bytes: &[u8], name: &str) -> Result<Project, ImportError
 
 /// The whole import: decoding, structure and entity suggestions with the shared tagger.
 pub fn import(bytes: &[u8], name: &str) -> Result<Project, ImportError> {
+    import_with(bytes, name, entities::Tagger::shared())
+}
+
+/// The whole import with a given tagger (benchmarks measure a freshly loaded one).
+pub fn import_with(
+    bytes: &[u8],
+    name: &str,
+    tagger: &entities::Tagger,
+) -> Result<Project, ImportError> {
     let mut project = import_structure(bytes, name)?;
-    let suggestions = entities::suggest_project(&project, entities::Tagger::shared());
+    let suggestions = entities::suggest_project(&project, tagger);
     suggestions
         .apply(&mut project)
         .expect("suggestions are made for the project they apply to");
