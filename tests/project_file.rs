@@ -46,7 +46,6 @@ fn handmade() -> Project {
         text: "第3版".into(),
         rule: "furniture:page-number".into(),
     });
-    p.allocate_article_id();
     p
 }
 

@@ -37,7 +37,6 @@ fn project() -> Project {
     b.headline = field("百川畅银公司开展培训", 11);
     b.paragraphs = vec![field("第一段。", 12), field("第二段。", 13)];
     p.articles = vec![a, b];
-    p.allocate_article_id();
     p
 }
 

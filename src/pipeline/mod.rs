@@ -58,7 +58,6 @@ pub fn import_structure(bytes: &[u8], name: &str) -> Result<Project, ImportError
     });
     project.articles = structure.articles;
     project.furniture = structure.furniture;
-    project.allocate_article_id();
     Ok(project)
 }
 
