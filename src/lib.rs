@@ -4,6 +4,7 @@
 //! [`pipeline`] that turns raw OCR text into a first draft, the [`formats`] it reads and writes,
 //! and the [`ui`] that shows it. The binary in `main.rs` is a thin command-line front.
 
+pub mod cli;
 pub mod formats;
 pub mod i18n;
 pub mod model;

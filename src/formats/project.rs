@@ -246,10 +246,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
 }
 
 fn write_via_temp(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_via_temp_with(path, bytes, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_via_temp`] with the filling of the temporary file given, so tests can make it fail
+/// half-way as a full disk would.
+fn write_via_temp_with(
+    path: &Path,
+    bytes: &[u8],
+    fill: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let temp = sibling_with_suffix(path, &format!(".tmp{}", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
+        fill(&mut file, bytes)?;
         file.sync_all()?;
         drop(file);
         fs::rename(&temp, path)?;
@@ -278,4 +288,28 @@ fn sync_parent_dir(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_disk_that_fills_during_save_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.jiaodui.ron");
+        fs::write(&path, "old").unwrap();
+        let result = write_via_temp_with(&path, b"new content that does not fit", |file, bytes| {
+            file.write_all(&bytes[..5])?;
+            Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+        });
+        let error = result.expect_err("the write fails");
+        assert_eq!(io_reason(&error, Lang::Zh), "磁盘已满");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
 }

@@ -477,3 +477,7 @@ fn check_span(span: &Span, field: &TextField) -> Result<(), EditError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "edit_tests.rs"]
+mod tests;

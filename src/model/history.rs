@@ -194,3 +194,144 @@ impl History {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ArticleId, FieldSlot, Source, TextField};
+
+    fn project() -> Project {
+        let mut p = Project::new(Source::default());
+        let mut a = Article::new(ArticleId(0));
+        a.headline = TextField::plain("标题");
+        a.paragraphs = vec![TextField::plain("第一段。"), TextField::plain("第二段。")];
+        p.articles.push(a);
+        p
+    }
+
+    fn typing(at: FieldRef, pos: usize, text: &str) -> Edit {
+        Edit::ReplaceText {
+            at,
+            start: pos,
+            end: pos,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_timeline() {
+        let mut p = project();
+        let original = p.clone();
+        let mut h = History::default();
+        h.apply(
+            &mut p,
+            Edit::JoinParagraphs {
+                article: 0,
+                paragraph: 0,
+            },
+            "join",
+        )
+        .unwrap();
+        let joined = p.clone();
+        assert!(h.is_dirty());
+        assert_eq!(h.undo(&mut p).as_deref(), Some("join"));
+        assert_eq!(p, original);
+        assert!(!h.is_dirty());
+        assert_eq!(h.redo(&mut p).as_deref(), Some("join"));
+        assert_eq!(p, joined);
+        assert!(h.undo(&mut p).is_some());
+        assert!(h.undo(&mut p).is_none());
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_step_until_sealed() {
+        let mut p = project();
+        let original = p.clone();
+        let mut h = History::default();
+        let at = FieldRef::new(0, FieldSlot::Headline);
+        h.apply_typing(&mut p, at, typing(at, 2, "会"), "type")
+            .unwrap();
+        h.apply_typing(&mut p, at, typing(at, 3, "议"), "type")
+            .unwrap();
+        assert_eq!(p.articles[0].headline.text, "标题会议");
+        h.seal();
+        h.apply_typing(&mut p, at, typing(at, 0, "新"), "type")
+            .unwrap();
+        h.undo(&mut p);
+        assert_eq!(p.articles[0].headline.text, "标题会议");
+        h.undo(&mut p);
+        assert_eq!(p, original);
+    }
+
+    #[test]
+    fn saving_marks_the_state_clean_and_a_new_edit_dirty() {
+        let mut p = project();
+        let mut h = History::default();
+        let at = FieldRef::new(0, FieldSlot::Headline);
+        h.apply_typing(&mut p, at, typing(at, 0, "新"), "type")
+            .unwrap();
+        h.mark_saved();
+        assert!(!h.is_dirty());
+        h.apply_typing(&mut p, at, typing(at, 0, "新"), "type")
+            .unwrap();
+        assert!(h.is_dirty(), "typing after a save is a new, unsaved step");
+        h.undo(&mut p);
+        assert!(!h.is_dirty());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut p = project();
+        let mut h = History::default();
+        h.apply(
+            &mut p,
+            Edit::SetChecked {
+                article: 0,
+                checked: true,
+            },
+            "check",
+        )
+        .unwrap();
+        h.undo(&mut p);
+        assert!(h.can_redo());
+        h.apply(
+            &mut p,
+            Edit::JoinParagraphs {
+                article: 0,
+                paragraph: 0,
+            },
+            "join",
+        )
+        .unwrap();
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn the_budget_drops_the_oldest_steps() {
+        let mut p = project();
+        let mut h = History::with_budget(1000);
+        let at = FieldRef::new(0, FieldSlot::Paragraph(0));
+        for i in 0..100 {
+            h.apply(&mut p, typing(at, 0, &"字".repeat(i % 3 + 1)), "type")
+                .unwrap();
+        }
+        assert!(h.used_bytes() <= 1000 + 2000, "{}", h.used_bytes());
+        let mut undone = 0;
+        while h.undo(&mut p).is_some() {
+            undone += 1;
+        }
+        assert!(undone < 100 && undone > 0);
+    }
+
+    #[test]
+    fn a_failed_edit_is_not_recorded() {
+        let mut p = project();
+        let mut h = History::default();
+        assert!(
+            h.apply(&mut p, Edit::MergeWithNext { article: 0 }, "merge")
+                .is_err()
+        );
+        assert!(!h.can_undo());
+        assert!(!h.is_dirty());
+    }
+}

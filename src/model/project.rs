@@ -292,9 +292,6 @@ pub struct Project {
     pub rejected: Vec<Rejection>,
     #[serde(default = "EntityType::defaults")]
     pub entity_types: Vec<EntityType>,
-    /// The next article id to hand out.
-    #[serde(default)]
-    pub next_article_id: u32,
 }
 
 impl Project {
@@ -311,17 +308,13 @@ impl Project {
             lexicon: Vec::new(),
             rejected: Vec::new(),
             entity_types: EntityType::defaults(),
-            next_article_id: 0,
         }
     }
 
-    /// Hands out a fresh article id.
-    pub fn allocate_article_id(&mut self) -> ArticleId {
-        let used = self.articles.iter().map(|a| a.id.0 + 1).max().unwrap_or(0);
-        self.next_article_id = self.next_article_id.max(used);
-        let id = ArticleId(self.next_article_id);
-        self.next_article_id += 1;
-        id
+    /// A fresh article id: one past the highest in use. Derived rather than stored, so that
+    /// undoing a split gives back exactly the project before it.
+    pub fn allocate_article_id(&self) -> ArticleId {
+        ArticleId(self.articles.iter().map(|a| a.id.0 + 1).max().unwrap_or(0))
     }
 
     pub fn field(&self, at: FieldRef) -> Option<&TextField> {

@@ -13,19 +13,41 @@ use crate::model::{Project, Source};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     Decode(decode::DecodeError),
+    /// The file is larger than [`MAX_IMPORT_BYTES`].
+    TooLarge {
+        bytes: usize,
+    },
 }
+
+/// The largest raw file imported at once: 64 MB, several years of a weekly bulletin. Larger
+/// files are refused at once with a clear message instead of tying up the window for minutes.
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 
 impl ImportError {
     /// The message for the user, in their language.
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ImportError::Decode(error) => error.message(lang),
+            ImportError::TooLarge { bytes } => {
+                let (mb, limit) = (bytes / (1024 * 1024), MAX_IMPORT_BYTES / (1024 * 1024));
+                match lang {
+                    Lang::Zh => format!(
+                        "文件过大({mb} MB,上限 {limit} MB)。请先把它按月或按期分成几个文件再导入。"
+                    ),
+                    Lang::En => format!(
+                        "the file is too large ({mb} MB; the limit is {limit} MB). Split it into several files (by month or issue) and import those."
+                    ),
+                }
+            }
         }
     }
 }
 
 /// Decodes and structures a raw bulletin, without entity suggestions (fast: no dictionary).
 pub fn import_structure(bytes: &[u8], name: &str) -> Result<Project, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
     let decoded = decode::decode(bytes).map_err(ImportError::Decode)?;
     let structure = structure::recover(&decoded.text);
     let mut project = Project::new(Source {
@@ -36,14 +58,22 @@ pub fn import_structure(bytes: &[u8], name: &str) -> Result<Project, ImportError
     });
     project.articles = structure.articles;
     project.furniture = structure.furniture;
-    project.allocate_article_id();
     Ok(project)
 }
 
 /// The whole import: decoding, structure and entity suggestions with the shared tagger.
 pub fn import(bytes: &[u8], name: &str) -> Result<Project, ImportError> {
+    import_with(bytes, name, entities::Tagger::shared())
+}
+
+/// The whole import with a given tagger (benchmarks measure a freshly loaded one).
+pub fn import_with(
+    bytes: &[u8],
+    name: &str,
+    tagger: &entities::Tagger,
+) -> Result<Project, ImportError> {
     let mut project = import_structure(bytes, name)?;
-    let suggestions = entities::suggest_project(&project, entities::Tagger::shared());
+    let suggestions = entities::suggest_project(&project, tagger);
     suggestions
         .apply(&mut project)
         .expect("suggestions are made for the project they apply to");

@@ -1,0 +1,94 @@
+//! `jiaodui import RAW [-o OUT]`: raw OCR text → project file.
+
+use std::path::{Path, PathBuf};
+
+use super::CliError;
+use crate::formats::project::{self, io_reason};
+use crate::i18n::Lang;
+use crate::pipeline;
+
+pub fn run(
+    raw: &Path,
+    output: Option<PathBuf>,
+    force: bool,
+    with_entities: bool,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let output = output.unwrap_or_else(|| default_output(raw));
+    if output.exists() && !force {
+        return Err(CliError(match lang {
+            Lang::Zh => format!(
+                "{} 已存在;加 --force 覆盖(旧文件保留为 .bak)",
+                output.display()
+            ),
+            Lang::En => format!(
+                "{} already exists; add --force to replace it (the old file is kept as .bak)",
+                output.display()
+            ),
+        }));
+    }
+    let bytes = std::fs::read(raw)
+        .map_err(|e| CliError(format!("{}: {}", raw.display(), io_reason(&e, lang))))?;
+    let name = raw
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let imported = if with_entities {
+        pipeline::import(&bytes, &name)
+    } else {
+        pipeline::import_structure(&bytes, &name)
+    };
+    let project =
+        imported.map_err(|e| CliError(format!("{}: {}", raw.display(), e.message(lang))))?;
+    project::save(&project, &output).map_err(|e| CliError(e.message(lang)))?;
+    let figures = [
+        (
+            lang.pick("编码", "encoding"),
+            project.source.encoding.clone(),
+        ),
+        (
+            lang.pick("文章", "articles"),
+            project.articles.len().to_string(),
+        ),
+        (
+            lang.pick("段落", "paragraphs"),
+            project.paragraph_count().to_string(),
+        ),
+        (
+            lang.pick("修复断行", "joins"),
+            project.join_count().to_string(),
+        ),
+        (
+            lang.pick("版面杂项行", "furniture lines"),
+            project.furniture.len().to_string(),
+        ),
+        (
+            lang.pick("实体", "entities"),
+            project.span_count().to_string(),
+        ),
+    ];
+    for (label, value) in figures {
+        println!("{label}: {value}");
+    }
+    println!("{}: {}", lang.pick("已写入", "written"), output.display());
+    Ok(())
+}
+
+/// `dir/bulletin.txt` → `dir/bulletin.jiaodui.ron`.
+fn default_output(raw: &Path) -> PathBuf {
+    let stem = raw.file_stem().unwrap_or_default().to_string_lossy();
+    raw.with_file_name(format!("{stem}.{}", project::EXTENSION))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_output_replaces_the_ending() {
+        assert_eq!(
+            default_output(Path::new("a/b/bulletin.txt")),
+            PathBuf::from("a/b/bulletin.jiaodui.ron")
+        );
+    }
+}
