@@ -230,7 +230,7 @@ fn line_job(
     }
     job.append(&line[last..], 0.0, plain);
     if joined {
-        job.append(" ⏎", 0.0, marker);
+        job.append(" ↵", 0.0, marker);
     }
     job
 }
