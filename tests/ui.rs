@@ -487,3 +487,31 @@ fn closing_the_window_with_unsaved_changes_is_held_back() {
         "the editor is asked"
     );
 }
+
+#[test]
+fn delete_over_a_tagged_name_removes_the_tag_and_keeps_the_text() {
+    let mut harness = harness(suggested_spans_app());
+    let text = harness.state().project().articles[0].paragraphs[0]
+        .text
+        .clone();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "¶1")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Home);
+    harness.run_steps(1);
+    for _ in 0..2 {
+        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+        harness.run_steps(1);
+    }
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(2);
+    let field = &harness.state().project().articles[0].paragraphs[0];
+    assert_eq!(field.text, text);
+    assert_eq!(
+        field.spans.len(),
+        1,
+        "the tag on 会议 is gone, the other stays"
+    );
+    assert_eq!(field.spans[0].start, 6);
+}

@@ -472,7 +472,8 @@ impl App {
         self.take_tagging_keys(ctx, commands);
     }
 
-    /// Number keys 1–9 over a text selection tag it with the entity type of that key.
+    /// Number keys 1–9 over a text selection tag it with the entity type of that key; Delete
+    /// over a selection that is exactly a tagged name removes the tag and keeps the text.
     fn take_tagging_keys(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let Some(cursor) = self
             .cursor
@@ -480,6 +481,24 @@ impl App {
         else {
             return;
         };
+        let tagged = self.project.field(cursor.at).and_then(|f| {
+            f.spans
+                .iter()
+                .position(|s| s.start == cursor.start && s.end == cursor.end)
+        });
+        if let Some(index) = tagged
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete))
+        {
+            commands.push(Command::Apply {
+                edit: Edit::RemoveSpan {
+                    at: cursor.at,
+                    index,
+                },
+                label: self.lang().pick("删除标注", "Remove tag").to_string(),
+                select: None,
+            });
+            return;
+        }
         let typed = ctx.input(|i| {
             i.events.iter().find_map(|event| match event {
                 egui::Event::Text(text) if i.modifiers.is_none() => {
@@ -684,8 +703,7 @@ impl App {
                 }
             }
             Command::File(action) => {
-                let replaces_project = action != FileAction::Quit || self.history.is_dirty();
-                if replaces_project && self.history.is_dirty() {
+                if self.history.is_dirty() {
                     self.unsaved_prompt = Some(action);
                 } else {
                     self.perform_file_action(ctx, action);

@@ -469,8 +469,10 @@ fn source_lines_text(field: &TextField, lang: Lang) -> String {
     format!("{} {}", lang.pick("原文行", "Raw lines"), ranges.join(", "))
 }
 
-/// The structure actions for one field, as a context menu.
+/// The structure actions for one field, as a context menu, after the actions on the entity span
+/// under the text cursor, if there is one.
 fn action_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut PaneOutput) {
+    span_menu(ui, fc, at, out);
     let selection = Selection::field(at);
     for action in Action::ALL {
         let command = action.command(fc.project, selection, fc.cursor, fc.lang);
@@ -480,4 +482,57 @@ fn action_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut
             ui.close();
         }
     }
+}
+
+/// Confirm, reject or untag the span under the text cursor.
+fn span_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut PaneOutput) {
+    let Some(cursor) = fc.cursor.filter(|c| c.at == at) else {
+        return;
+    };
+    let Some(field) = fc.project.field(at) else {
+        return;
+    };
+    let Some(index) = field.span_at(cursor.start) else {
+        return;
+    };
+    let span = &field.spans[index];
+    let text = field.slice(span.start, span.end).to_string();
+    let lang = fc.lang;
+    let ty = fc.project.entity_type(&span.kind);
+    ui.label(format!("{text}({})", lang.pick(&ty.name_zh, &ty.name_en)));
+    let places = [(at, index)];
+    let mut push = |edit, label: &str| {
+        out.commands.push(Command::Apply {
+            edit,
+            label: format!("{label} {text}"),
+            select: None,
+        });
+    };
+    if span.status == crate::model::SpanStatus::Suggested {
+        if ui.button(lang.pick("确认实体", "Confirm entity")).clicked() {
+            push(
+                super::entities_panel::confirm_edit(fc.project, &places),
+                lang.pick("确认实体", "Confirm entity"),
+            );
+            ui.close();
+        }
+        if ui.button(lang.pick("拒绝实体", "Reject entity")).clicked() {
+            push(
+                super::entities_panel::reject_edit(fc.project, &text, &span.kind, &places),
+                lang.pick("拒绝实体", "Reject entity"),
+            );
+            ui.close();
+        }
+    }
+    if ui
+        .add(egui::Button::new(lang.pick("删除标注", "Remove tag")).shortcut_text("Delete"))
+        .clicked()
+    {
+        push(
+            Edit::RemoveSpan { at, index },
+            lang.pick("删除标注", "Remove tag"),
+        );
+        ui.close();
+    }
+    ui.separator();
 }

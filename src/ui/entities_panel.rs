@@ -20,7 +20,7 @@ struct Mention {
 }
 
 /// The edit confirming every suggested mention in `places`.
-fn confirm_edit(project: &Project, places: &[(FieldRef, usize)]) -> Edit {
+pub fn confirm_edit(project: &Project, places: &[(FieldRef, usize)]) -> Edit {
     let edits = places
         .iter()
         .filter_map(|&(at, index)| {
@@ -40,7 +40,7 @@ fn confirm_edit(project: &Project, places: &[(FieldRef, usize)]) -> Edit {
 
 /// The edit removing every suggested mention in `places` and remembering the rejection, so the
 /// suggestion is not made again.
-fn reject_edit(
+pub fn reject_edit(
     project: &Project,
     text: &str,
     kind: &EntityKind,
