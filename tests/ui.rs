@@ -515,3 +515,33 @@ fn delete_over_a_tagged_name_removes_the_tag_and_keeps_the_text() {
     );
     assert_eq!(field.spans[0].start, 6);
 }
+
+#[test]
+fn work_left_by_a_crash_is_offered_back_and_restored_as_one_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bulletin.jiaodui.ron");
+    let mut app = two_article_app();
+    assert!(app.save_to(&path));
+    // The recovery file a crashed session left: the same project with article 2 checked.
+    let mut unsaved = app.project().clone();
+    unsaved.articles[1].checked = true;
+    let recovery = jiaodui::formats::recovery::recovery_path(Some(&path), dir.path());
+    jiaodui::formats::recovery::write(&recovery, &unsaved).unwrap();
+
+    let mut opened = App::new_for_test(jiaodui::model::Project::new(Default::default()));
+    assert!(opened.open_path(&path));
+    let mut harness = harness(opened);
+    harness.get_by_label("恢复").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().project(), &unsaved);
+    assert!(
+        harness.state().history().is_dirty(),
+        "restored work is unsaved"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert!(
+        !harness.state().project().articles[1].checked,
+        "undo returns to the saved file"
+    );
+}

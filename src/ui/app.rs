@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
 
 use crate::formats::project as project_file;
+use crate::formats::recovery::Recovered;
 use crate::i18n::Lang;
 use crate::model::{Edit, EntityKind, FieldRef, FieldSlot, History, Project, Span};
 
 use super::article_pane::ArticlePane;
+use super::autosave::{self, Autosave};
 use super::files::{self, Dialogs, Opened, Purpose};
 use super::find::Find;
 use super::jobs::Jobs;
@@ -54,6 +56,9 @@ pub struct App {
     focused: Option<FieldRef>,
     show_help: bool,
     title: String,
+    autosave: Autosave,
+    /// Work a crash left in a recovery file, offered back to the editor.
+    restore_offer: Option<Recovered>,
 }
 
 impl App {
@@ -76,6 +81,11 @@ impl App {
         };
         let mut app = App::with_opened(opened, settings);
         app.notice = notice;
+        app.autosave = Autosave::new(eframe::storage_dir("jiaodui"));
+        app.restore_offer = app
+            .autosave
+            .find(app.path.as_deref())
+            .or_else(|| app.autosave.find(None));
         app
     }
 
@@ -119,6 +129,8 @@ impl App {
             focused: None,
             show_help: false,
             title: String::new(),
+            autosave: Autosave::disabled(),
+            restore_offer: None,
         }
     }
 
@@ -163,6 +175,9 @@ impl App {
         match files::open(path, self.lang()) {
             Ok(opened) => {
                 self.replace_project(opened);
+                if self.path.is_some() {
+                    self.restore_offer = self.autosave.find(self.path.as_deref());
+                }
                 true
             }
             Err(message) => {
@@ -177,6 +192,8 @@ impl App {
     pub fn save_to(&mut self, path: &Path) -> bool {
         match project_file::save(&self.project, path) {
             Ok(()) => {
+                self.autosave.discard();
+                self.autosave.discard_for(Some(path));
                 self.history.mark_saved();
                 self.path = Some(path.to_path_buf());
                 self.settings.remember(path);
@@ -319,6 +336,14 @@ impl App {
             self.dialog_answered(&ctx, purpose, path);
         }
         self.help_window(&ctx);
+        self.restore_dialog(&ctx);
+        self.autosave.tick(
+            &self.project,
+            self.path.as_deref(),
+            self.revision,
+            self.history.is_dirty(),
+            &ctx,
+        );
         self.watch_close_request(&ctx);
         for command in commands {
             self.run_command_with(&ctx, command);
@@ -638,6 +663,66 @@ impl App {
             });
     }
 
+    fn restore_dialog(&mut self, ctx: &egui::Context) {
+        let Some(offer) = &self.restore_offer else {
+            return;
+        };
+        let lang = self.lang();
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("restore-recovery")).show(ctx, |ui| {
+            ui.heading(lang.pick("发现未保存的工作", "Unsaved work found"));
+            ui.label(lang.pick(
+                "上次程序意外退出时,这个项目还有未保存的修改。要恢复吗?",
+                "The program stopped unexpectedly while this project had unsaved changes. Restore them?",
+            ));
+            ui.weak(autosave::age_text(offer.written, lang));
+            ui.horizontal(|ui| {
+                if ui.button(lang.pick("恢复", "Restore")).clicked() {
+                    choice = Some(true);
+                }
+                if ui.button(lang.pick("丢弃", "Discard")).clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                if let Some(offer) = self.restore_offer.take() {
+                    self.restore(offer);
+                }
+            }
+            Some(false) => {
+                self.restore_offer = None;
+                self.autosave.discard_for(self.path.as_deref());
+                if self.path.is_none() {
+                    self.autosave.discard_for(None);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Brings back the work of a recovery file as one undoable step, leaving the project unsaved.
+    fn restore(&mut self, recovered: Recovered) {
+        if recovered.project.source != self.project.source {
+            // Work on another raw text (a project never saved): start from that raw text.
+            let mut base = Project::new(recovered.project.source.clone());
+            base.meta = recovered.project.meta.clone();
+            let path = self.path.clone();
+            self.replace_project(Opened {
+                project: base,
+                path,
+                needs_suggestions: false,
+            });
+        }
+        let edit = autosave::restore_edit(&self.project, &recovered.project);
+        let label = self
+            .lang()
+            .pick("恢复未保存的工作", "Restore unsaved work")
+            .to_string();
+        self.apply_edit(edit, &label, None);
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let name = match &self.path {
             Some(path) => path
@@ -835,5 +920,10 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.settings.store(storage);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit: the editor saved or chose not to; nothing is left to recover.
+        self.autosave.discard();
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod article_pane;
+pub mod autosave;
 pub mod entities_panel;
 pub mod files;
 pub mod find;
