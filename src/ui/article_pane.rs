@@ -127,7 +127,8 @@ impl ArticlePane {
         let body = TextStyle::Body.resolve(ui.style());
         let row = ui.ctx().fonts_mut(|f| f.row_height(&body));
         let char_width = body.size;
-        let spacing = ui.spacing().item_spacing.y;
+        // A little air between paragraphs, so each reads as a block.
+        let spacing = ui.spacing().item_spacing.y + 6.0;
         let estimate = |item: usize| -> f32 {
             if item == 0 {
                 return 4.0 * (row + 12.0);

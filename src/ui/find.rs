@@ -25,14 +25,14 @@ pub struct Find {
     /// Sorted by field, then position.
     matches: Vec<FindMatch>,
     current: Option<usize>,
-    /// The query and project revision `matches` were computed for.
-    computed_for: Option<(String, u64)>,
+    /// The query, project revision and open state `matches` were computed for.
+    computed_for: Option<(String, u64, bool)>,
 }
 
 impl Find {
     /// Recomputes the matches if the query or the project changed.
     pub fn refresh(&mut self, project: &Project, revision: u64) {
-        let key = (self.query.clone(), revision);
+        let key = (self.query.clone(), revision, self.open);
         if self.computed_for.as_ref() == Some(&key) {
             return;
         }

@@ -11,7 +11,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Sense, TextStyle};
 
 use crate::i18n::Lang;
-use crate::model::{FieldRef, Project};
+use crate::model::{FieldRef, LineRange, Project};
 
 use super::describe_rule;
 use super::layout::match_color;
@@ -106,11 +106,14 @@ impl RawPane {
             .max(font.size * 1.3);
         let spacing = ui.spacing().item_spacing.y;
         let dark = ui.visuals().dark_mode;
-        let article_lines = project
+        // The article as one block from its first to its last line, blank lines included.
+        let article_lines: Vec<LineRange> = project
             .articles
             .get(selection.article)
             .map(|a| a.source_lines())
-            .unwrap_or_default();
+            .and_then(|ranges| Some(LineRange::new(ranges.first()?.first, ranges.last()?.last)))
+            .into_iter()
+            .collect();
         let field_lines = selection
             .field_ref()
             .and_then(|at| project.field(at))

@@ -29,7 +29,12 @@ pub fn show(ui: &mut egui::Ui, input: &StatusInput<'_>) {
         };
         ui.label(file);
         ui.separator();
-        if input.history.is_dirty() {
+        if input.path.is_none() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                lang.pick("尚未保存", "not saved yet"),
+            );
+        } else if input.history.is_dirty() {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
                 lang.pick("有未保存的修改", "unsaved changes"),
