@@ -545,3 +545,29 @@ fn work_left_by_a_crash_is_offered_back_and_restored_as_one_step() {
         "undo returns to the saved file"
     );
 }
+
+#[test]
+fn keyboard_shortcuts_edit_the_structure() {
+    let mut harness = harness(two_article_app());
+    harness.get_by_label("¶1").click();
+    harness.run_steps(2);
+    // Alt+↓ moves the paragraph to the start of the next article.
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+    harness.run_steps(2);
+    let project = harness.state().project();
+    assert!(project.articles[0].paragraphs.is_empty());
+    assert_eq!(project.articles[1].paragraphs[0].text, "甲篇正文。");
+    assert_eq!(
+        harness.state().selection().article,
+        1,
+        "the selection follows the paragraph"
+    );
+    // Ctrl+J joins it with the paragraph after it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::J);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().project().articles[1].paragraphs[0].text,
+        "甲篇正文。乙篇正文。"
+    );
+    assert_eq!(harness.state().history().undo_label(), Some("与下段合并"));
+}

@@ -209,9 +209,13 @@ impl Action {
         };
         match self {
             Action::SplitArticleHere => {
-                let p = paragraph
-                    .filter(|&p| p > 0 || current.fields().take(4).any(|(_, f)| !f.is_empty()))?;
-                if p >= current.paragraphs.len() {
+                let p = paragraph.filter(|&p| p < current.paragraphs.len())?;
+                // Splitting before the first paragraph would leave an article of nothing but an
+                // empty headline stack.
+                let has_header = FieldSlot::HEADER
+                    .iter()
+                    .any(|&slot| current.field(slot).is_some_and(|f| !f.is_empty()));
+                if p == 0 && !has_header {
                     return None;
                 }
                 apply(
@@ -357,6 +361,105 @@ pub fn text_change(old: &str, new: &str) -> Option<(usize, usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Article, ArticleId, Source, TextField};
+
+    fn project() -> Project {
+        let mut project = Project::new(Source::default());
+        for id in 0..2 {
+            let mut article = Article::new(ArticleId(id));
+            article.headline = TextField::plain("标题");
+            article.byline = TextField::plain("记者 某某");
+            article.paragraphs = vec![TextField::plain("第一段。"), TextField::plain("第二段。")];
+            project.articles.push(article);
+        }
+        project
+    }
+
+    fn paragraph(article: usize, p: usize) -> Selection {
+        Selection::field(FieldRef::new(article, FieldSlot::Paragraph(p)))
+    }
+
+    #[test]
+    fn actions_apply_only_where_they_make_sense() {
+        let project = project();
+        let lang = Lang::Zh;
+        let whole_article = Selection::article(0);
+        assert!(
+            Action::JoinWithNextParagraph
+                .command(&project, whole_article, None, lang)
+                .is_none()
+        );
+        assert!(
+            Action::JoinWithNextParagraph
+                .command(&project, paragraph(0, 1), None, lang)
+                .is_none()
+        );
+        assert!(
+            Action::JoinWithNextParagraph
+                .command(&project, paragraph(0, 0), None, lang)
+                .is_some()
+        );
+        assert!(
+            Action::MoveToPreviousArticle
+                .command(&project, paragraph(0, 0), None, lang)
+                .is_none()
+        );
+        assert!(
+            Action::MoveToNextArticle
+                .command(&project, paragraph(1, 0), None, lang)
+                .is_none()
+        );
+        assert!(
+            Action::MergeWithNextArticle
+                .command(&project, paragraph(1, 0), None, lang)
+                .is_none()
+        );
+        // The split needs the cursor inside the selected paragraph, not at an end.
+        let inside = Cursor {
+            at: FieldRef::new(0, FieldSlot::Paragraph(0)),
+            start: 2,
+            end: 2,
+        };
+        let at_end = Cursor {
+            start: 4,
+            end: 4,
+            ..inside
+        };
+        let split = Action::SplitParagraphAtCursor;
+        assert!(
+            split
+                .command(&project, paragraph(0, 0), Some(inside), lang)
+                .is_some()
+        );
+        assert!(
+            split
+                .command(&project, paragraph(0, 0), Some(at_end), lang)
+                .is_none()
+        );
+        assert!(
+            split
+                .command(&project, paragraph(0, 1), Some(inside), lang)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_byline_turned_into_a_paragraph_goes_last() {
+        let project = project();
+        let selection = Selection::field(FieldRef::new(0, FieldSlot::Byline));
+        let command = Action::HeaderToParagraph.command(&project, selection, None, Lang::En);
+        let Some(Command::Apply { edit, .. }) = command else {
+            panic!("the byline can become a paragraph");
+        };
+        assert_eq!(
+            edit,
+            Edit::FieldToParagraph {
+                article: 0,
+                slot: FieldSlot::Byline,
+                index: 2
+            }
+        );
+    }
 
     #[test]
     fn text_change_finds_the_typed_stretch() {
