@@ -571,3 +571,36 @@ fn keyboard_shortcuts_edit_the_structure() {
     );
     assert_eq!(harness.state().history().undo_label(), Some("与下段合并"));
 }
+
+#[test]
+fn open_without_a_native_dialog_falls_back_to_a_typed_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let raw = dir.path().join("typed.txt");
+    std::fs::write(&raw, "手输路径的简报\n正文。").unwrap();
+    let mut harness = harness(two_article_app());
+    harness
+        .state_mut()
+        .run_command(Command::File(jiaodui::ui::state::FileAction::OpenDialog));
+    // Either no dialog can be shown here (the path field appears by itself), or one is waiting
+    // and the editor chooses to type the path instead; never a silent nothing.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while harness.query_by_label("路径").is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no path field offered"
+        );
+        if let Some(button) = harness.query_by_label("改为输入路径") {
+            button.click();
+        }
+        harness.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "路径")
+        .type_text(raw.to_str().unwrap());
+    harness.run_steps(1);
+    harness.get_by_label("确定").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().project().source.name, "typed.txt");
+}

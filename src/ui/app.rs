@@ -287,6 +287,18 @@ impl App {
             });
         let mut focused = None;
         egui::CentralPanel::default().show(ui, |ui| {
+            if self.dialogs.waiting() {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(lang.pick("正在等待系统文件对话框…", "Waiting for the file dialog…"));
+                    if ui
+                        .button(lang.pick("改为输入路径", "Type a path instead"))
+                        .clicked()
+                    {
+                        self.dialogs.type_path_instead();
+                    }
+                });
+            }
             if let Some(notice) = &self.notice {
                 commands.extend(notice_banner(ui, notice, lang));
             }

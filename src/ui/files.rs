@@ -128,6 +128,14 @@ impl Dialogs {
         self.pending.is_some()
     }
 
+    /// Stops waiting for the native dialog and offers the typed-path field instead (a dialog
+    /// service that never answers must not leave the editor stuck). A late answer is ignored.
+    pub fn type_path_instead(&mut self) {
+        if let Some(pending) = self.pending.take() {
+            self.offer_prompt(pending.purpose, false);
+        }
+    }
+
     /// The path the user chose in a native dialog, once it has answered. An instant empty answer
     /// means no dialog could be shown, and the typed-path field is offered instead.
     pub fn poll(&mut self, ctx: &egui::Context) -> Option<(Purpose, PathBuf)> {
