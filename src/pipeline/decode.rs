@@ -170,12 +170,12 @@ fn line_of_offset(prefix: &str) -> usize {
 /// offsets (little-endian) or at even offsets (big-endian; the few others are low bytes such as
 /// that of U+4E00), and they make up a good share of the file. Anything else with NULs is binary.
 fn decode_utf16_without_bom(bytes: &[u8]) -> Option<(Cow<'static, str>, &'static str)> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == 0) {
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             even += 1;
         } else {
             odd += 1;
