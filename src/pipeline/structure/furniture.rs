@@ -1,0 +1,217 @@
+//! Page furniture: page numbers, dates, separators and running heads that the scan picked up
+//! between articles or in the middle of a sentence. They are set aside (kept, with their rule),
+//! so that the text around them can be joined as if they were not there.
+
+use std::collections::HashMap;
+
+use super::lines::Line;
+use super::punct::is_cjk_numeral;
+use super::rules;
+use crate::model::FurnitureLine;
+
+/// Longest line that can be a running head, in chars.
+const RUNNING_HEAD_MAX_CHARS: usize = 40;
+/// Longest page-number line once separators are removed (`第2页共8页`).
+const PAGE_NUMBER_MAX_CHARS: usize = 12;
+
+/// Splits the non-blank lines into content and furniture, in raw order.
+pub fn set_aside<'a>(lines: Vec<Line<'a>>) -> (Vec<Line<'a>>, Vec<FurnitureLine>) {
+    let mut rules: Vec<Option<&'static str>> = lines.iter().map(single_line_rule).collect();
+    for index in running_heads(&lines, &rules) {
+        rules[index] = Some(rules::FURNITURE_RUNNING_HEAD);
+    }
+    let mut content = Vec::with_capacity(lines.len());
+    let mut furniture = Vec::new();
+    for (line, rule) in lines.into_iter().zip(rules) {
+        match rule {
+            Some(rule) => furniture.push(FurnitureLine {
+                line: line.number,
+                text: line.text.to_string(),
+                rule: rule.to_string(),
+            }),
+            None => content.push(line),
+        }
+    }
+    (content, furniture)
+}
+
+/// The furniture rule a line meets on its own, if any.
+fn single_line_rule(line: &Line) -> Option<&'static str> {
+    if line.chars > RUNNING_HEAD_MAX_CHARS {
+        None
+    } else if !line.shape.has_word
+        && !line.shape.starts_with_closing
+        && !line.text.chars().any(|c| c.is_ascii_digit())
+    {
+        Some(rules::FURNITURE_SEPARATOR)
+    } else if is_page_number(line.text) {
+        Some(rules::FURNITURE_PAGE_NUMBER)
+    } else if is_date_line(line.text) {
+        Some(rules::FURNITURE_DATE_LINE)
+    } else {
+        None
+    }
+}
+
+/// `-2-`, `— 2 —`, `2`, `(2)`, `第3版`, `第 3 页`, `第2页 共8页`, `2/8`, `G02`, `A3版`, `Page 2`.
+pub fn is_page_number(text: &str) -> bool {
+    let core: String = text
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !is_page_separator(c))
+        .collect();
+    let core = strip_ascii_prefix(&core);
+    let count = core.chars().count();
+    let numbered = core.chars().any(|c| c.is_ascii_digit())
+        || (core.contains(['版', '页']) && core.chars().any(is_cjk_numeral));
+    (1..=PAGE_NUMBER_MAX_CHARS).contains(&count)
+        && numbered
+        && core.chars().all(|c| {
+            c.is_ascii_digit() || is_cjk_numeral(c) || matches!(c, '第' | '版' | '页' | '共')
+        })
+}
+
+/// Dashes, brackets and slashes around or between page numbers.
+fn is_page_separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '—'
+            | '－'
+            | '–'
+            | '_'
+            | '·'
+            | '•'
+            | '('
+            | ')'
+            | '（'
+            | '）'
+            | '/'
+            | '／'
+            | '|'
+            | '.'
+    )
+}
+
+/// Drops a section letter or `Page`/`P` before the number (`G02`, `Page 2`).
+fn strip_ascii_prefix(core: &str) -> &str {
+    let lower = core.to_ascii_lowercase();
+    if lower.starts_with("page") {
+        return &core[4..];
+    }
+    let letters = core.chars().take_while(char::is_ascii_alphabetic).count();
+    if letters <= 2 { &core[letters..] } else { core }
+}
+
+/// A line that is only a date, with or without the weekday: `2021年6月10日 星期四`.
+fn is_date_line(text: &str) -> bool {
+    let core: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut rest = core.as_str();
+    for (unit, max_digits) in [('年', 4), ('月', 2), ('日', 2)] {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || digits > max_digits || !rest[digits..].starts_with(unit) {
+            return false;
+        }
+        rest = &rest[digits + unit.len_utf8()..];
+    }
+    let weekday = rest
+        .strip_prefix("星期")
+        .or_else(|| rest.strip_prefix("周"))
+        .or_else(|| rest.strip_prefix("礼拜"));
+    rest.is_empty() || weekday.is_some_and(|d| d.chars().count() == 1)
+}
+
+/// Lines repeated on several pages (after digits are blurred, so `第2期`/`第3期` match) that sit
+/// at page boundaries: next to a page number, date or separator, at the start or end of the
+/// text, or inside a sentence that the page break cut. Bylines and finished sentences never
+/// count: a reporter signs many articles, and a headline repeated in a pasted-twice text is
+/// still a headline because it does not sit at page boundaries.
+fn running_heads(lines: &[Line], rules: &[Option<&'static str>]) -> Vec<usize> {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, line) in lines.iter().enumerate() {
+        if rules[index].is_none()
+            && line.chars <= RUNNING_HEAD_MAX_CHARS
+            && !line.shape.byline
+            && !line.shape.ends_sentence
+            && line.shape.has_word
+        {
+            groups
+                .entry(blur_digits(line.text))
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut heads = Vec::new();
+    for indices in groups.into_values().filter(|group| group.len() >= 2) {
+        let at_boundary = indices
+            .iter()
+            .filter(|&&i| at_page_boundary(lines, rules, i))
+            .count();
+        if at_boundary * 2 >= indices.len() {
+            heads.extend(indices);
+        }
+    }
+    heads
+}
+
+/// The text without whitespace, each run of digits replaced by `#`.
+fn blur_digits(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            if !key.ends_with('#') {
+                key.push('#');
+            }
+        } else {
+            key.push(c);
+        }
+    }
+    key
+}
+
+/// Whether line `i` sits where a page ends or begins.
+fn at_page_boundary(lines: &[Line], rules: &[Option<&'static str>], i: usize) -> bool {
+    let before = i.checked_sub(1);
+    let after = (i + 1 < lines.len()).then_some(i + 1);
+    let furniture = |j: Option<usize>| j.is_none_or(|j| rules[j].is_some());
+    if furniture(before) || furniture(after) {
+        return true;
+    }
+    let (upper, lower) = (&lines[i - 1], &lines[i + 1]);
+    let cut_sentence = upper.is_prose() && !upper.shape.ends_sentence;
+    cut_sentence && lower.is_prose() && lower.shape.lead.is_none() && !lower.indented
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_in_their_usual_shapes() {
+        for text in [
+            "-2-",
+            "— 2 —",
+            "－ 12 －",
+            "2",
+            "(3)",
+            "第3版",
+            "第 3 页",
+            "第2页 共8页",
+            "2/8",
+            "G02",
+            "A3版",
+            "Page 2",
+            "第三版",
+        ] {
+            assert!(is_page_number(text), "{text}");
+        }
+        for text in ["2021年", "第一次", "高新区", "G20峰会", "一", "1.5亿元"] {
+            assert!(!is_page_number(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("2021年6月10日 星期四"));
+        assert!(is_date_line("2021年6月10日"));
+        assert!(!is_date_line("2021年6月10日召开会议"));
+    }
+}
