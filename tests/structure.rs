@@ -229,3 +229,321 @@ fn every_rule_is_described_in_both_languages() {
     }
     assert!(describe_rule("custom:mine", Lang::En).contains("custom:mine"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bulletins in other shapes (tests/fixtures/structure)
+
+/// The 1-based number of the only raw line containing `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    let found: Vec<usize> = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, line)| line.contains(needle))
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(found.len(), 1, "{needle:?} should be on exactly one line");
+    found[0]
+}
+
+/// (rule, upper, lower) of every join in the article.
+fn join_rules(article: &Article) -> Vec<(String, usize, usize)> {
+    article
+        .fields()
+        .flat_map(|(_, f)| {
+            f.joins
+                .iter()
+                .map(|j| (j.rule.clone(), j.upper_line, j.lower_line))
+        })
+        .collect()
+}
+
+fn headlines(structure: &Structure) -> Vec<&str> {
+    structure
+        .articles
+        .iter()
+        .map(|a| a.headline.text.as_str())
+        .collect()
+}
+
+#[test]
+fn headline_stack_bylines_and_datelines() {
+    let text = fixture("headline-stacks.txt");
+    let s = recover_checked(&text);
+    assert_eq!(
+        headlines(&s),
+        [
+            "我市全力做好汛期安全防范工作",
+            "老旧小区改造惠及三万户居民",
+            "国务院部署加强基层医疗卫生服务"
+        ]
+    );
+
+    let first = &s.articles[0];
+    assert_eq!(first.kicker.text, "坚持人民至上 守护万家灯火");
+    assert_eq!(first.subheadline.text, "——访市应急管理局局长刘建国");
+    assert_eq!(first.byline.text, "本报记者 王晓明 通讯员 李红");
+    assert!(
+        first.paragraphs[0]
+            .text
+            .starts_with("本报讯（记者 王晓明）入汛以来")
+    );
+    assert_eq!(first.paragraphs.len(), 3);
+    for rule in [
+        "kicker:above-headline",
+        "subheadline:dash",
+        "byline:reporter-line",
+        "lead:news-marker",
+    ] {
+        assert!(
+            rules_of(first).contains(&rule),
+            "{rule} missing: {:?}",
+            rules_of(first)
+        );
+    }
+    let upper = line_of(&text, "力争在主汛期");
+    assert_eq!(
+        join_rules(first),
+        [(
+            "join:line-starts-with-closing-punct".to_string(),
+            upper,
+            line_of(&text, "，不留死角")
+        )]
+    );
+    assert!(
+        first.paragraphs[1]
+            .text
+            .ends_with("全部整改到位，不留死角。")
+    );
+
+    let second = &s.articles[1];
+    assert_eq!(second.byline.text, "记者 张伟 文/图");
+    assert_eq!(second.subheadline.text, "");
+    assert_eq!(second.paragraphs.len(), 2);
+    assert!(join_rules(second).is_empty());
+
+    let third = &s.articles[2];
+    assert!(
+        third.paragraphs[0]
+            .text
+            .starts_with("新华社北京6月10日电 国务院常务会议")
+    );
+    assert!(rules_of(third).contains(&"lead:dateline"));
+    assert_eq!(
+        join_rules(third),
+        [(
+            "join:line-ends-with-opening-punct".to_string(),
+            line_of(&text, "享受到“"),
+            line_of(&text, "优质高效”")
+        )]
+    );
+    assert_eq!(third.byline.text, "（记者 李娜）");
+    assert_eq!(
+        third.paragraphs.last().unwrap().text,
+        "会议要求，各地要抓好政策落实，确保各项措施早见实效。"
+    );
+    let closing = third
+        .decisions
+        .iter()
+        .find(|d| d.rule == "byline:closing-parenthesis")
+        .unwrap();
+    assert_eq!(closing.lines.first, line_of(&text, "（记者 李娜）"));
+    assert_eq!(third.byline.source_lines[0].first, closing.lines.first);
+}
+
+#[test]
+fn indented_paragraphs_without_blank_lines() {
+    let text = fixture("indented-paragraphs.txt");
+    let s = recover_checked(&text);
+    assert_eq!(
+        headlines(&s),
+        ["高新区全面启动“清零”行动", "我区举办科技成果对接会"]
+    );
+    assert_eq!(s.furniture.len(), 1);
+    assert_eq!(
+        (s.furniture[0].text.as_str(), s.furniture[0].rule.as_str()),
+        ("G02", "furniture:page-number")
+    );
+
+    let first = &s.articles[0];
+    assert_eq!(first.byline.text, "记者 陈静 通讯员 赵磊");
+    assert_eq!(first.paragraphs.len(), 3);
+    assert!(
+        first.paragraphs[0]
+            .text
+            .starts_with("本报讯（记者 陈静）6月9日")
+    );
+    assert_eq!(
+        join_rules(first),
+        [
+            (
+                "join:no-sentence-end".to_string(),
+                line_of(&text, "对进展缓慢的问题"),
+                line_of(&text, "要挂牌督办")
+            ),
+            (
+                "join:not-indented".to_string(),
+                line_of(&text, "会议要求"),
+                line_of(&text, "对群众反映强烈")
+            ),
+        ]
+    );
+    assert!(
+        first.paragraphs[0].text.chars().all(|c| c != '\u{3000}'),
+        "indentation is trimmed"
+    );
+
+    let second = &s.articles[1];
+    assert!(
+        second.paragraphs[0]
+            .text
+            .starts_with("新华社郑州6月10日电 10日")
+    );
+    assert_eq!(second.byline.text, "（记者 孙伟 通讯员 钱芳）");
+    assert!(second.paragraphs[1].text.ends_with("加快转型升级。"));
+}
+
+#[test]
+fn a_bulletin_without_bylines_splits_at_headlines_and_keeps_list_items_apart() {
+    let text = fixture("no-bylines.txt");
+    let s = recover_checked(&text);
+    assert_eq!(
+        headlines(&s),
+        [
+            "区政府召开第十二次常务会议",
+            "高新区开展安全生产大检查",
+            "我区新增三家省级研发中心"
+        ]
+    );
+    assert!(s.articles.iter().all(|a| a.byline.is_empty()));
+    let first = &s.articles[0];
+    let texts: Vec<&str> = first.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts[1..],
+        [
+            "会议议程如下：",
+            "一、听取上半年经济运行情况汇报",
+            "二、审议《高新区促进科技创新若干措施》",
+            "三、研究部署防汛工作",
+            "会议强调，各部门要对照年度目标任务，查漏补缺、加压奋进，确保完成全年目标任务。",
+        ]
+    );
+    assert!(join_rules(first).is_empty(), "{:?}", join_rules(first));
+    assert!(rules_of(first).contains(&"lead:first-paragraph"));
+    assert_eq!(
+        join_rules(&s.articles[1]),
+        [(
+            "join:no-sentence-end".to_string(),
+            line_of(&text, "检查结果将"),
+            line_of(&text, "在全区通报")
+        )]
+    );
+    assert_eq!(s.articles[2].paragraphs.len(), 2);
+}
+
+#[test]
+fn page_furniture_is_set_aside_and_sentences_join_across_it() {
+    let text = fixture("furniture.txt");
+    let s = recover_checked(&text);
+    assert_eq!(
+        headlines(&s),
+        ["我区召开一季度经济形势分析会", "高新区举办人才招聘会"]
+    );
+    let furniture: Vec<(&str, &str)> = s
+        .furniture
+        .iter()
+        .map(|f| (f.text.as_str(), f.rule.as_str()))
+        .collect();
+    assert_eq!(
+        furniture,
+        [
+            ("高新区工作简报", "furniture:running-head"),
+            ("2021年第6期", "furniture:page-number"),
+            ("2021年6月10日 星期四", "furniture:date-line"),
+            ("-1-", "furniture:page-number"),
+            ("高新区工作简报 第6期", "furniture:running-head"),
+            ("＊＊＊", "furniture:separator"),
+            ("第2版", "furniture:page-number"),
+            ("高新区工作简报 第6期", "furniture:running-head"),
+            ("-2-", "furniture:page-number"),
+        ]
+    );
+    assert_eq!(
+        join_rules(&s.articles[0]),
+        [(
+            "join:no-sentence-end".to_string(),
+            line_of(&text, "要进一步加强"),
+            line_of(&text, "组织领导")
+        )]
+    );
+    assert!(
+        s.articles[0].paragraphs[1]
+            .text
+            .ends_with("要进一步加强组织领导，细化工作措施，确保完成全年目标任务。")
+    );
+    assert_eq!(
+        join_rules(&s.articles[1]),
+        [(
+            "join:no-sentence-end".to_string(),
+            line_of(&text, "招聘会为企业和"),
+            line_of(&text, "求职者搭建")
+        )]
+    );
+}
+
+#[test]
+fn cr_only_text_reads_like_lf_text() {
+    let text = fixture("headline-stacks.txt");
+    let lf = recover(&text);
+    let cr = recover_checked(&text.replace('\n', "\r"));
+    let crlf = recover(&text.replace('\n', "\r\n"));
+    assert_eq!(cr.articles, lf.articles);
+    assert_eq!(crlf.articles, lf.articles);
+}
+
+#[test]
+fn blank_text_gives_no_articles() {
+    for text in ["", "\n\n\n", " \n\u{3000}\u{3000}\n\t\r\n"] {
+        let s = recover(text);
+        assert!(s.articles.is_empty() && s.furniture.is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_million_character_line_is_one_paragraph() {
+    let line = "会议强调，要重统筹、善谋划。".repeat(1_000_000 / 14 + 1);
+    let s = recover_checked(&line);
+    assert_eq!(s.articles.len(), 1);
+    assert_eq!(s.articles[0].paragraphs.len(), 1);
+    assert_eq!(s.articles[0].paragraphs[0].text, line);
+
+    let unpunctuated = "高新区".repeat(400_000);
+    let s = recover_checked(&format!("标题\n{unpunctuated}\n{unpunctuated}"));
+    assert_eq!(s.articles.len(), 1);
+    assert_eq!(
+        s.articles[0].paragraphs.len(),
+        1,
+        "the unfinished long line joins the next"
+    );
+}
+
+#[test]
+fn bodies_before_any_headline_form_an_untitled_article() {
+    let text = "要进一步加强组织领导，确保完成任务。\n\n记者 王某\n\n高新区召开会议\n\n本报讯 近日，高新区召开会议。";
+    let s = recover_checked(text);
+    assert_eq!(headlines(&s), ["", "高新区召开会议"]);
+    assert!(rules_of(&s.articles[0]).contains(&"article:no-headline"));
+    assert_eq!(s.articles[0].byline.text, "记者 王某");
+}
+
+#[test]
+fn a_dateline_alone_on_its_line_joins_its_paragraph() {
+    let text = "国务院召开常务会议\n新华社北京6月10日电\n　　国务院总理主持召开国务院常务会议，部署相关工作。\n　　会议指出，要抓好落实。";
+    let s = recover_checked(text);
+    assert_eq!(s.articles.len(), 1);
+    let lead = &s.articles[0].paragraphs[0];
+    assert_eq!(
+        lead.text,
+        "新华社北京6月10日电国务院总理主持召开国务院常务会议，部署相关工作。"
+    );
+    assert_eq!(lead.joins[0].rule, "join:lead-marker-alone");
+}

@@ -53,7 +53,8 @@ fn single_line_rule(line: &Line) -> Option<&'static str> {
     }
 }
 
-/// `-2-`, `— 2 —`, `2`, `(2)`, `第3版`, `第 3 页`, `第2页 共8页`, `2/8`, `G02`, `A3版`, `Page 2`.
+/// A page, section or issue number alone on its line: `-2-`, `— 2 —`, `2`, `(2)`, `第3版`,
+/// `第 3 页`, `第2页 共8页`, `2/8`, `G02`, `A3版`, `Page 2`, `2021年第6期`.
 pub fn is_page_number(text: &str) -> bool {
     let core: String = text
         .chars()
@@ -65,9 +66,14 @@ pub fn is_page_number(text: &str) -> bool {
         || (core.contains(['版', '页']) && core.chars().any(is_cjk_numeral));
     (1..=PAGE_NUMBER_MAX_CHARS).contains(&count)
         && numbered
-        && core.chars().all(|c| {
-            c.is_ascii_digit() || is_cjk_numeral(c) || matches!(c, '第' | '版' | '页' | '共')
-        })
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || is_cjk_numeral(c) || is_number_word(c))
+}
+
+/// The words of page, section and issue numbers: `第3版`, `第2页 共8页`, `2021年第6期`, `总第120期`.
+fn is_number_word(c: char) -> bool {
+    matches!(c, '第' | '版' | '页' | '共' | '期' | '总' | '年')
 }
 
 /// Dashes, brackets and slashes around or between page numbers.
@@ -119,7 +125,7 @@ fn is_date_line(text: &str) -> bool {
     rest.is_empty() || weekday.is_some_and(|d| d.chars().count() == 1)
 }
 
-/// Lines repeated on several pages (after digits are blurred, so `第2期`/`第3期` match) that sit
+/// Lines repeated on several pages (numbers blurred, so `第2期`/`第3期` match) that sit
 /// at page boundaries: next to a page number, date or separator, at the start or end of the
 /// text, or inside a sentence that the page break cut. Bylines and finished sentences never
 /// count: a reporter signs many articles, and a headline repeated in a pasted-twice text is
@@ -134,7 +140,7 @@ fn running_heads(lines: &[Line], rules: &[Option<&'static str>]) -> Vec<usize> {
             && line.shape.has_word
         {
             groups
-                .entry(blur_digits(line.text))
+                .entry(blur_numbers(line.text))
                 .or_default()
                 .push(index);
         }
@@ -152,19 +158,12 @@ fn running_heads(lines: &[Line], rules: &[Option<&'static str>]) -> Vec<usize> {
     heads
 }
 
-/// The text without whitespace, each run of digits replaced by `#`.
-fn blur_digits(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        if c.is_ascii_digit() {
-            if !key.ends_with('#') {
-                key.push('#');
-            }
-        } else {
-            key.push(c);
-        }
-    }
-    key
+/// The text without whitespace, digits and the words of page and issue numbers, so that the
+/// masthead `高新区工作简报` and the running head `高新区工作简报 第6期` fall together.
+fn blur_numbers(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !c.is_whitespace() && !c.is_ascii_digit() && !is_number_word(c))
+        .collect()
 }
 
 /// Whether line `i` sits where a page ends or begins.
@@ -200,6 +199,8 @@ mod tests {
             "A3版",
             "Page 2",
             "第三版",
+            "2021年第6期",
+            "总第120期",
         ] {
             assert!(is_page_number(text), "{text}");
         }
