@@ -547,3 +547,28 @@ fn a_dateline_alone_on_its_line_joins_its_paragraph() {
     );
     assert_eq!(lead.joins[0].rule, "join:lead-marker-alone");
 }
+
+#[test]
+fn comma_headlines_jump_lines_boxed_bylines_and_full_width_digits() {
+    let text = fixture("commas-jumps-and-boxes.txt");
+    let s = recover_checked(&text);
+    assert_eq!(
+        headlines(&s),
+        ["稳字当头，进中求好", "国务院部署稳就业工作"]
+    );
+    let first = &s.articles[0];
+    assert!(rules_of(first).contains(&"headline:before-lead"));
+    assert_eq!(first.paragraphs.len(), 1);
+    assert_eq!(
+        join_rules(first),
+        [(
+            "join:no-sentence-end".to_string(),
+            line_of(&text, "打下了坚实"),
+            line_of(&text, "基础。")
+        )]
+    );
+    assert_eq!(first.byline.text, "□本报记者 王晓明");
+    let furniture: Vec<&str> = s.furniture.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(furniture, ["furniture:jump-line", "furniture:jump-line"]);
+    assert!(rules_of(&s.articles[1]).contains(&"lead:dateline"));
+}

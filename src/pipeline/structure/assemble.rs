@@ -16,11 +16,11 @@ pub fn articles(lines: &[Line], roles: &[Role]) -> Vec<Article> {
                 builder.start(ArticleStart::Headline(stack_range(lines, roles, i)));
                 builder.set_header(Slot::Kicker, line, rules::KICKER);
             }
-            Role::Headline => {
+            Role::Headline(rule) => {
                 if roles.get(i.wrapping_sub(1)) != Some(&Role::Kicker) {
                     builder.start(ArticleStart::Headline(stack_range(lines, roles, i)));
                 }
-                builder.set_header(Slot::Headline, line, rules::HEADLINE);
+                builder.set_header(Slot::Headline, line, rule);
             }
             Role::Deck(rule) => builder.set_header(Slot::Deck, line, rule),
             Role::Byline => {
@@ -33,13 +33,21 @@ pub fn articles(lines: &[Line], roles: &[Role]) -> Vec<Article> {
     builder.finish()
 }
 
-/// The raw lines of the headline stack that starts at content line `i`.
+/// The raw lines of the headline stack that starts at content line `i`: the kicker, the
+/// headline below it, and a deck below that.
 fn stack_range(lines: &[Line], roles: &[Role], i: usize) -> LineRange {
-    let last = (i..lines.len())
-        .take_while(|&j| matches!(roles[j], Role::Kicker | Role::Headline | Role::Deck(_)))
-        .take(3)
-        .last()
-        .unwrap_or(i);
+    let mut last = i;
+    while let Some(next) = roles.get(last + 1) {
+        let continues = match next {
+            Role::Deck(_) => true,
+            Role::Headline(_) => roles[last] == Role::Kicker,
+            _ => false,
+        };
+        if !continues {
+            break;
+        }
+        last += 1;
+    }
     LineRange::new(lines[i].number, lines[last].number)
 }
 

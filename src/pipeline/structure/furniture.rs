@@ -5,12 +5,14 @@
 use std::collections::HashMap;
 
 use super::lines::Line;
-use super::punct::is_cjk_numeral;
+use super::punct::{is_cjk_numeral, is_digit};
 use super::rules;
 use crate::model::FurnitureLine;
 
 /// Longest line that can be a running head, in chars.
 const RUNNING_HEAD_MAX_CHARS: usize = 40;
+/// Longest jump line without brackets (`上接第12版` `下转第3版第2栏`).
+const JUMP_LINE_MAX_CHARS: usize = 12;
 /// Longest page-number line once separators are removed (`第2页共8页`).
 const PAGE_NUMBER_MAX_CHARS: usize = 12;
 
@@ -41,13 +43,15 @@ fn single_line_rule(line: &Line) -> Option<&'static str> {
         None
     } else if !line.shape.has_word
         && !line.shape.starts_with_closing
-        && !line.text.chars().any(|c| c.is_ascii_digit())
+        && !line.text.chars().any(is_digit)
     {
         Some(rules::FURNITURE_SEPARATOR)
     } else if is_page_number(line.text) {
         Some(rules::FURNITURE_PAGE_NUMBER)
     } else if is_date_line(line.text) {
         Some(rules::FURNITURE_DATE_LINE)
+    } else if is_jump_line(line.text) {
+        Some(rules::FURNITURE_JUMP_LINE)
     } else {
         None
     }
@@ -62,13 +66,13 @@ pub fn is_page_number(text: &str) -> bool {
         .collect();
     let core = strip_ascii_prefix(&core);
     let count = core.chars().count();
-    let numbered = core.chars().any(|c| c.is_ascii_digit())
+    let numbered = core.chars().any(is_digit)
         || (core.contains(['版', '页']) && core.chars().any(is_cjk_numeral));
     (1..=PAGE_NUMBER_MAX_CHARS).contains(&count)
         && numbered
         && core
             .chars()
-            .all(|c| c.is_ascii_digit() || is_cjk_numeral(c) || is_number_word(c))
+            .all(|c| is_digit(c) || is_cjk_numeral(c) || is_number_word(c))
 }
 
 /// The words of page, section and issue numbers: `第3版`, `第2页 共8页`, `2021年第6期`, `总第120期`.
@@ -109,20 +113,34 @@ fn strip_ascii_prefix(core: &str) -> &str {
 
 /// A line that is only a date, with or without the weekday: `2021年6月10日 星期四`.
 fn is_date_line(text: &str) -> bool {
-    let core: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut rest = core.as_str();
+    let core: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut at = 0;
     for (unit, max_digits) in [('年', 4), ('月', 2), ('日', 2)] {
-        let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        if digits == 0 || digits > max_digits || !rest[digits..].starts_with(unit) {
+        let digits = core[at..].iter().take_while(|&&c| is_digit(c)).count();
+        if digits == 0 || digits > max_digits || core.get(at + digits) != Some(&unit) {
             return false;
         }
-        rest = &rest[digits + unit.len_utf8()..];
+        at += digits + 1;
     }
-    let weekday = rest
-        .strip_prefix("星期")
-        .or_else(|| rest.strip_prefix("周"))
-        .or_else(|| rest.strip_prefix("礼拜"));
-    rest.is_empty() || weekday.is_some_and(|d| d.chars().count() == 1)
+    let rest: String = core[at..].iter().collect();
+    let weekday = ["星期", "周", "礼拜"]
+        .iter()
+        .find_map(|prefix| rest.strip_prefix(prefix));
+    rest.is_empty() || weekday.is_some_and(|day| day.chars().count() == 1)
+}
+
+/// A jump line (转版说明) such as `（下转第2版）` or `（上接第1版）`.
+fn is_jump_line(text: &str) -> bool {
+    let inner = text
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    [
+        "上接", "下转", "接上", "转下", "接第", "转第", "上转", "下接",
+    ]
+    .iter()
+    .any(|start| inner.starts_with(start))
+        && inner.contains(['版', '页'])
+        && inner.chars().count() <= JUMP_LINE_MAX_CHARS
 }
 
 /// Lines repeated on several pages (numbers blurred, so `第2期`/`第3期` match) that sit
@@ -162,7 +180,7 @@ fn running_heads(lines: &[Line], rules: &[Option<&'static str>]) -> Vec<usize> {
 /// masthead `高新区工作简报` and the running head `高新区工作简报 第6期` fall together.
 fn blur_numbers(text: &str) -> String {
     text.chars()
-        .filter(|&c| !c.is_whitespace() && !c.is_ascii_digit() && !is_number_word(c))
+        .filter(|&c| !c.is_whitespace() && !is_digit(c) && !is_number_word(c))
         .collect()
 }
 
@@ -204,7 +222,7 @@ mod tests {
         ] {
             assert!(is_page_number(text), "{text}");
         }
-        for text in ["2021年", "第一次", "高新区", "G20峰会", "一", "1.5亿元"] {
+        for text in ["2021年度", "第一次", "高新区", "G20峰会", "一", "1.5亿元"] {
             assert!(!is_page_number(text), "{text}");
         }
     }
@@ -213,6 +231,9 @@ mod tests {
     fn date_lines() {
         assert!(is_date_line("2021年6月10日 星期四"));
         assert!(is_date_line("2021年6月10日"));
+        assert!(is_date_line("２０２１年６月１０日"));
         assert!(!is_date_line("2021年6月10日召开会议"));
+        assert!(is_jump_line("（下转第2版）") && is_jump_line("上接第1版"));
+        assert!(!is_jump_line("下转变发展方式的重要一步，"));
     }
 }

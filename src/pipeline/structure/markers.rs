@@ -2,7 +2,7 @@
 //! Each recogniser looks at one trimmed line and reads at most a short prefix of it, so that a
 //! megabyte-long line costs no more than a short one.
 
-use super::punct::{is_cjk_numeral, is_ideograph};
+use super::punct::{is_cjk_numeral, is_digit, is_ideograph};
 
 /// Role words of a byline that stand alone as a token (`文/图 王某`, `王某 摄`).
 const ROLE_WORDS: &[&str] = &[
@@ -22,6 +22,13 @@ const ROLE_WORDS: &[&str] = &[
     "通讯员",
     "实习生",
     "记者",
+    "报道",
+    "摄影报道",
+    "编辑",
+    "责任编辑",
+    "审核",
+    "校对",
+    "签发",
 ];
 
 /// Endings of role words with a free prefix (`本报记者`, `新华社记者`, `特约通讯员`).
@@ -37,13 +44,13 @@ const MAX_BYLINE_CHARS: usize = 48;
 /// and personal names of 2–4 ideographs, separated by spaces, `、` or commas, with at least one
 /// of each; optionally the whole line in brackets (`（记者 王某）`).
 pub fn is_byline(text: &str) -> bool {
-    let inner = strip_enclosing_brackets(text);
+    let inner = strip_enclosing_brackets(text.trim_start_matches(is_decoration).trim_start());
     if inner.chars().nth(MAX_BYLINE_CHARS).is_some() {
         return false;
     }
     let (mut roles, mut names) = (0, 0);
     for token in inner
-        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '：' | ':'))
         .filter(|t| !t.is_empty())
     {
         let (r, n) = match classify_token(token) {
@@ -54,6 +61,14 @@ pub fn is_byline(text: &str) -> bool {
         names += n;
     }
     roles > 0 && names > 0
+}
+
+/// Boxes and bullets that some papers set before a byline (`□本报记者 王某`).
+fn is_decoration(c: char) -> bool {
+    matches!(
+        c,
+        '□' | '■' | '◇' | '◆' | '○' | '●' | '★' | '☆' | '▲' | '△' | '▼' | '◎'
+    )
 }
 
 /// The text inside `（…）`, `(…)` or `【…】` when those enclose the whole line.
@@ -164,7 +179,7 @@ fn dateline_end(text: &str) -> Option<usize> {
     let mut chars = text.char_indices().take(DATELINE_WINDOW).peekable();
     while let Some((at, c)) = chars.next() {
         if c == '日' && matches!(chars.peek(), Some((_, '电'))) {
-            let day = previous.is_some_and(|p: char| p.is_ascii_digit() || is_cjk_numeral(p));
+            let day = previous.is_some_and(|p: char| is_digit(p) || is_cjk_numeral(p));
             if day && text[..at].contains('月') {
                 return Some(at + "日电".len());
             }
@@ -221,9 +236,7 @@ pub fn is_list_item(text: &str) -> bool {
             is_cjk_numeral,
             &['，', ',', '、', '是', '条', '章', '节'],
         ),
-        c if c.is_ascii_digit() => {
-            numeral_then(text, |c| c.is_ascii_digit(), &['、', '．', '.', '）', ')'])
-        }
+        c if is_digit(c) => numeral_then(text, is_digit, &['、', '．', '.', '）', ')']),
         c if is_cjk_numeral(c) => numeral_then(text, is_cjk_numeral, &['、', '是', '．', '.']),
         _ => false,
     }
@@ -233,7 +246,7 @@ pub fn is_list_item(text: &str) -> bool {
 fn bracketed_number(rest: &str) -> bool {
     let digits = rest
         .chars()
-        .take_while(|&c| c.is_ascii_digit() || is_cjk_numeral(c))
+        .take_while(|&c| is_digit(c) || is_cjk_numeral(c))
         .count();
     (1..=3).contains(&digits)
         && rest
@@ -248,7 +261,7 @@ fn numeral_then(text: &str, numeral: impl Fn(char) -> bool, marks: &[char]) -> b
     let mut after = text.chars().skip(count);
     (1..=3).contains(&count)
         && after.next().is_some_and(|c| marks.contains(&c))
-        && !after.next().is_some_and(|c| c.is_ascii_digit())
+        && !after.next().is_some_and(is_digit)
 }
 
 /// A deck (副题) is introduced by a dash: `——记…`, `—— 高新区…`.
@@ -279,6 +292,9 @@ mod tests {
             "记者王某",
             "新华社记者 张三 李四",
             "实习生 阿不都·热合曼",
+            "□本报记者 王晓明",
+            "责任编辑：李某",
+            "记者 王某 报道",
         ] {
             assert!(is_byline(text), "{text}");
         }
@@ -317,6 +333,10 @@ mod tests {
             Some(Lead::NewsMarker)
         );
         assert_eq!(lead_marker("节日电影展映活动"), None);
+        assert_eq!(
+            lead_marker("新华社北京６月１０日电").map(|l| l.0),
+            Some(Lead::Dateline)
+        );
         assert_eq!(lead_marker("会议指出，本报讯"), None);
     }
 

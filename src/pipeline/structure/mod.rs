@@ -24,10 +24,11 @@
 //! | `article:starts-at-headline` | decisions | a headline stack begins a new article |
 //! | `article:no-headline` | decisions | body text at the start of the file, or after an article's closing byline |
 //! | `headline:short-unpunctuated` | decisions | a line shorter than 4/5 of the typical line (at most 48 chars), without commas, sentence marks, lead/list markers or a byline shape |
-//! | `kicker:above-headline` | decisions | 引题: a short line right above a headline (3-line stacks; in 2-line stacks when the second line is the shorter one) |
+//! | `headline:before-lead` | decisions | a short line with commas but no sentence mark, directly followed by a lead marker (`稳字当头，进中求好` above `本报讯 …`) |
+//! | `kicker:above-headline` | decisions | 引题: a short line (commas allowed) right above a headline (3-line stacks; in 2-line stacks of headline-shaped lines when the second line is the shorter one) |
 //! | `subheadline:dash` | decisions | 副题 starting with `——` below the headline |
 //! | `subheadline:below-headline` | decisions | a short line below the headline that does not end a sentence (commas allowed) and is not a lead, list item or byline |
-//! | `byline:reporter-line` | decisions | a line of role words (记者, 本报记者, 通讯员, 实习生, 文/图, 摄 …) and names of 2–4 ideographs, separated by spaces, `、` or commas, optionally in brackets |
+//! | `byline:reporter-line` | decisions | a line of role words (记者, 本报记者, 通讯员, 实习生, 文/图, 摄, 责任编辑 …) and names of 2–4 ideographs, separated by spaces, `、`, commas or colons, optionally in brackets or after a box (`□本报记者 王某`); a second such line right below extends the byline |
 //! | `byline:closing-parenthesis` | decisions | `（记者 王某）` closing the last paragraph of an article that has no byline |
 //! | `lead:news-marker` | decisions | the first paragraph opens with 本报讯 / 本刊讯 / 本网讯 / `XX网消息：` (with an optional `（记者 王某）`) |
 //! | `lead:dateline` | decisions | the first paragraph opens with a dateline `…6月10日电` |
@@ -38,10 +39,11 @@
 //! | `join:lead-marker-alone` | `Join.rule` | the upper line is only a lead marker (`新华社北京6月10日电`), its text on the next line |
 //! | `join:no-sentence-end` | `Join.rule` | the upper body line does not end a sentence (`。！？…` behind any closing quotes) and the lower line does not start a block |
 //! | `join:not-indented` | `Join.rule` | on a page whose paragraphs are indented, an unindented line that starts no block continues the paragraph above |
-//! | `furniture:page-number` | `FurnitureLine.rule` | `-2-`, `— 2 —`, `第3版`, `第2页 共8页`, `G02`, `A3版`, `Page 2`, a lone number |
+//! | `furniture:page-number` | `FurnitureLine.rule` | a page, section or issue number alone: `-2-`, `— 2 —`, `第3版`, `第2页 共8页`, `G02`, `A3版`, `Page 2`, `2021年第6期`, a lone number (either digit width) |
+//! | `furniture:jump-line` | `FurnitureLine.rule` | `（下转第2版）`, `（上接第1版）` |
 //! | `furniture:date-line` | `FurnitureLine.rule` | a line that is only a date, optionally with the weekday |
 //! | `furniture:separator` | `FurnitureLine.rule` | a line of symbols only (`＊＊＊`, `——————`) |
-//! | `furniture:running-head` | `FurnitureLine.rule` | a short line repeated (digits blurred) whose occurrences mostly sit at page boundaries: next to other furniture, at the start or end of the text, or inside a cut sentence |
+//! | `furniture:running-head` | `FurnitureLine.rule` | a short line repeated (compared without digits, whitespace and the words 第/期/版/页/年, so the masthead `高新区工作简报` matches `高新区工作简报 第6期`) whose occurrences mostly sit at page boundaries: next to other furniture, at the start or end of the text, or inside a cut sentence; never a byline or a finished sentence |
 //!
 //! A line *starts a block* (and is never joined to the line above, except by the two
 //! punctuation rules and `join:lead-marker-alone`) when it is indented, opens with a lead or

@@ -62,6 +62,11 @@ pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// A digit in either width (`6` or `６`): OCR output mixes them.
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// Chinese numerals as used in list markers and page numbers.
 pub fn is_cjk_numeral(c: char) -> bool {
     matches!(

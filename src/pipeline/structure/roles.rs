@@ -15,7 +15,8 @@ const DASH_DECK_MAX_CHARS: usize = 48;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     Kicker,
-    Headline,
+    /// A headline, with the rule that recognised it.
+    Headline(&'static str),
     /// A deck, with the rule that recognised it.
     Deck(&'static str),
     Byline,
@@ -106,29 +107,43 @@ impl Reader<'_, '_> {
 
     /// The headline stack starting at line `i`: 1–3 roles, or `None` when `i` starts none.
     fn stack_at(&self, i: usize) -> Option<Vec<Role>> {
+        const HEADLINE: Role = Role::Headline(rules::HEADLINE);
         if !self.headline_shaped(i) {
-            let kicker = self.deck_shaped(i) && !self.dash_deck(i) && self.headline_shaped(i + 1);
-            if !kicker {
-                return None;
-            }
-            let mut stack = vec![Role::Kicker, Role::Headline];
-            stack.extend(self.deck_role(i + 2));
-            return Some(stack);
+            return self.stack_with_commas(i);
         }
         let Some(deck) = self.deck_role(i + 1) else {
-            return Some(vec![Role::Headline]);
+            return Some(vec![HEADLINE]);
         };
         let second_is_headline = self.headline_shaped(i + 1) && !self.dash_deck(i + 1);
         if let Some(third) = self.deck_role(i + 2).filter(|_| second_is_headline) {
-            return Some(vec![Role::Kicker, Role::Headline, third]);
+            return Some(vec![Role::Kicker, HEADLINE, third]);
         }
         // Two lines: a deck explains the headline and runs longer; a kicker is the shorter
         // line above a longer main title.
         if second_is_headline && self.lines[i + 1].chars < self.lines[i].chars {
-            Some(vec![Role::Kicker, Role::Headline])
+            Some(vec![Role::Kicker, HEADLINE])
         } else {
-            Some(vec![Role::Headline, deck])
+            Some(vec![HEADLINE, deck])
         }
+    }
+
+    /// A short line with commas begins a stack as the kicker above a headline, or as the
+    /// headline itself when a lead marker (本报讯, a dateline) follows it directly. (Not before
+    /// a byline: that is more often the unfinished last line of an article.)
+    fn stack_with_commas(&self, i: usize) -> Option<Vec<Role>> {
+        if !self.deck_shaped(i) || self.dash_deck(i) {
+            return None;
+        }
+        if self.headline_shaped(i + 1) {
+            let mut stack = vec![Role::Kicker, Role::Headline(rules::HEADLINE)];
+            stack.extend(self.deck_role(i + 2));
+            return Some(stack);
+        }
+        let next = self.lines.get(i + 1)?;
+        next.shape
+            .lead
+            .is_some()
+            .then(|| vec![Role::Headline(rules::HEADLINE_BEFORE_LEAD)])
     }
 
     /// The deck role of line `i` if it can be a deck below a headline.

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 pub const ARTICLE_AT_HEADLINE: &str = "article:starts-at-headline";
 pub const ARTICLE_WITHOUT_HEADLINE: &str = "article:no-headline";
 pub const HEADLINE: &str = "headline:short-unpunctuated";
+pub const HEADLINE_BEFORE_LEAD: &str = "headline:before-lead";
 pub const KICKER: &str = "kicker:above-headline";
 pub const DECK_DASH: &str = "subheadline:dash";
 pub const DECK_BELOW: &str = "subheadline:below-headline";
@@ -23,6 +24,7 @@ pub const JOIN_BARE_LEAD: &str = "join:lead-marker-alone";
 pub const FURNITURE_PAGE_NUMBER: &str = "furniture:page-number";
 pub const FURNITURE_DATE_LINE: &str = "furniture:date-line";
 pub const FURNITURE_SEPARATOR: &str = "furniture:separator";
+pub const FURNITURE_JUMP_LINE: &str = "furniture:jump-line";
 pub const FURNITURE_RUNNING_HEAD: &str = "furniture:running-head";
 
 /// Every rule id this module records, for tests and for the window's rule list.
@@ -30,6 +32,7 @@ pub const ALL: &[&str] = &[
     ARTICLE_AT_HEADLINE,
     ARTICLE_WITHOUT_HEADLINE,
     HEADLINE,
+    HEADLINE_BEFORE_LEAD,
     KICKER,
     DECK_DASH,
     DECK_BELOW,
@@ -47,6 +50,7 @@ pub const ALL: &[&str] = &[
     FURNITURE_PAGE_NUMBER,
     FURNITURE_DATE_LINE,
     FURNITURE_SEPARATOR,
+    FURNITURE_JUMP_LINE,
     FURNITURE_RUNNING_HEAD,
 ];
 
@@ -65,6 +69,10 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
         HEADLINE => (
             "标题：这一行明显短于正文行，且没有逗号、句号等标点。",
             "Headline: the line is much shorter than a line of body text and has no commas or sentence marks.",
+        ),
+        HEADLINE_BEFORE_LEAD => (
+            "标题：这一行较短、没有句末标点，下一行就是电头（如“本报讯”）。",
+            "Headline: a short line without a sentence end, directly followed by a news marker (such as 本报讯).",
         ),
         KICKER => (
             "引题：标题上方的一行短句。",
@@ -133,6 +141,10 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
         FURNITURE_SEPARATOR => (
             "版面元素：只有符号的分隔线，已移出正文。",
             "Page furniture: a separator line of symbols only, set aside from the text.",
+        ),
+        FURNITURE_JUMP_LINE => (
+            "版面元素：转版说明（如“下转第2版”），已移出正文，前后文字可以接续。",
+            "Page furniture: a jump line (such as 下转第2版, continued on page 2), set aside so the text around it can be joined.",
         ),
         FURNITURE_RUNNING_HEAD => (
             "版面元素：每页重复的页眉（出现在页码旁或断句处），已移出正文。",
