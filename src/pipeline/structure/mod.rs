@@ -7,16 +7,16 @@
 //! why it was taken ([`describe_rule`]) and the editor can reverse it.
 //!
 //! # How a text is read
-//! 1. Each non-blank line is trimmed and measured ([`lines`]): how it ends and begins
+//! 1. Each non-blank line is trimmed and measured (module `lines`): how it ends and begins
 //!    (GB/T 15834: a line cannot begin with `，。、；：？！”’）》` or their half-width forms
 //!    `, . ; : ? ! )`, nor end with `“‘（《`), whether it holds commas or sentence marks, whether
-//!    it is indented, and whether it is a byline, lead marker or list item ([`markers`]).
-//! 2. Furniture is set aside ([`furniture`]); the lines around it are read as neighbours.
+//!    it is indented, and whether it is a byline, lead marker or list item (module `markers`).
+//! 2. Furniture is set aside (module `furniture`); the lines around it are read as neighbours.
 //! 3. The page is measured: the median length of its prose lines (a headline is clearly shorter,
 //!    a scan-broken line is usually near full length), and whether paragraphs start with an
 //!    indent (`　　`).
-//! 4. One pass gives each line its role ([`roles`]); a second builds the articles
-//!    ([`assemble`]). Both are linear in the size of the text.
+//! 4. One pass gives each line its role (module `roles`); a second builds the articles
+//!    (module `assemble`). Both are linear in the size of the text.
 //!
 //! # Rules
 //! | rule id | recorded in | triggered by |
