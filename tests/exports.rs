@@ -310,11 +310,20 @@ fn check_against_fixtures(dir: &Path, files: &[(String, String)]) {
     assert_eq!(rendered, committed, "file names in {}", dir.display());
     for (name, content) in files {
         let expected = std::fs::read_to_string(dir.join(name)).unwrap();
-        assert!(
-            *content == expected,
-            "{}/{name} differs from the expected file:\n--- rendered\n{content}\n--- expected\n{expected}",
-            dir.display()
-        );
+        if *content != expected {
+            let line = content
+                .split('\n')
+                .zip(expected.split('\n'))
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| content.lines().count().min(expected.lines().count()));
+            panic!(
+                "{}/{name} differs from the expected file at line {}:\n  rendered: {:?}\n  expected: {:?}\n(JIAODUI_BLESS=1 rewrites the expected files; review the diff)",
+                dir.display(),
+                line + 1,
+                content.split('\n').nth(line),
+                expected.split('\n').nth(line)
+            );
+        }
     }
 }
 
@@ -1145,4 +1154,22 @@ fn confirmed_only_leaves_out_suggestions_everywhere() {
     assert!(mentions.iter().all(|m| m.3.is_none()), "no suggestion left");
     let (_, conll) = &render(&project, ExportFormat::Conll, &options)[0];
     assert!(conll.contains("郑 O\n州 O\n市 O\n"));
+}
+
+#[test]
+fn a_single_file_export_creates_its_folder() {
+    let project = realistic();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("new folder").join("简报.xml");
+    let written = export(
+        &project,
+        ExportFormat::Tei,
+        &ExportOptions::default(),
+        &target,
+    )
+    .unwrap();
+    assert_eq!(written, vec![target.clone()]);
+    let (_, xml) = &render(&project, ExportFormat::Tei, &ExportOptions::default())[0];
+    assert_eq!(&std::fs::read_to_string(&target).unwrap(), xml);
+    assert_eq!(ExportFormat::Tei.extension(), "xml");
 }

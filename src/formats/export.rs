@@ -95,6 +95,20 @@ impl ExportFormat {
         }
     }
 
+    /// The file name extension of the single file this format writes (`txt`, `md`, `jsonl`,
+    /// `xml`, `csv`, `conll`, `ann`), for the save dialog's default name and filter.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Txt => "txt",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Tei => "xml",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Conll => "conll",
+            ExportFormat::Brat => "ann",
+        }
+    }
+
     /// Whether, with these options, the format writes several files and so takes a directory as
     /// its target rather than a file.
     pub fn writes_directory(self, options: &ExportOptions) -> bool {
@@ -224,6 +238,8 @@ impl std::fmt::Display for ExportError {
 
 impl std::error::Error for ExportError {}
 
+/// `write_atomically` fails only with [`ProjectError::Io`]; any other variant is carried over
+/// as an I/O error with its English message so that nothing is silently lost.
 impl From<ProjectError> for ExportError {
     fn from(error: ProjectError) -> Self {
         match error {
@@ -261,7 +277,7 @@ pub fn render(
 ///
 /// A format that writes several files (see [`ExportFormat::writes_directory`]) takes a directory,
 /// created when missing; files of the same names in it are replaced, other files are left alone.
-/// A single-file format writes `target` itself. Each file is written atomically (a temporary file
+/// A single-file format writes `target` itself (creating its folder when missing). Each file is written atomically (a temporary file
 /// renamed over the target), so a crash never leaves a half-written export. The target is checked
 /// before anything is written, so a wrong target changes nothing.
 pub fn export(
@@ -296,6 +312,12 @@ pub fn export(
             return Err(ExportError::TargetIsDirectory {
                 path: target.to_path_buf(),
             });
+        }
+        if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(|error| ExportError::Io {
+                path: parent.to_path_buf(),
+                error,
+            })?;
         }
         let (_, content) = files
             .into_iter()

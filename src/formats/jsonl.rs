@@ -1,7 +1,7 @@
 //! JSON Lines: one article a line, for scripts and other annotation tools.
 //!
-//! The keys are fixed (other tools read them) and always present: an empty field is `null`,
-//! never omitted. Entities carry `start`/`end` in chars of their field, like the gold
+//! The keys are fixed (other tools read them) and always present: an empty kicker, headline,
+//! deck or byline is `null`, never omitted; a paragraph's `text` is always a string. Entities carry `start`/`end` in chars of their field, like the gold
 //! annotation (`tests/fixtures/ANNOTATION.md`):
 //!
 //! ```text

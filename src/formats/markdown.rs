@@ -105,7 +105,7 @@ fn escape(all: &[char], start: usize, end: usize) -> String {
             out.push_str("\\\n");
             continue;
         }
-        let always = "\\`*_[]<>&|~#!".contains(c);
+        let always = "\\`*_[]<>&|~#".contains(c);
         let at_line_start = line_start && "-+=>#".contains(c);
         let after_leading_number = (c == '.' || c == ')')
             && follows_leading_number(all, i)

@@ -43,7 +43,7 @@ pub fn render(project: &Project, options: &ExportOptions) -> String {
     tei.newline(1);
     write_header(&mut tei, project);
     tei.newline(1);
-    tei.open("text", &[]);
+    tei.open("text", &[("xml:lang", "zh")]);
     tei.newline(2);
     tei.open("body", &[]);
     for (index, article) in project.articles.iter().enumerate() {

@@ -276,7 +276,9 @@ fn is_address_char(c: char) -> bool {
 
 /// The end of a URL starting at `i` (`scheme://…` or `www.…`), trailing punctuation excluded.
 fn url_at(chars: &[char], i: usize) -> Option<usize> {
-    if i > 0 && chars[i - 1].is_ascii_alphanumeric() {
+    if !matches!(chars[i], 'h' | 'H' | 'f' | 'F' | 'w' | 'W')
+        || (i > 0 && chars[i - 1].is_ascii_alphanumeric())
+    {
         return None;
     }
     let rest: String = chars[i..]
