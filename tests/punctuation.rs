@@ -147,3 +147,37 @@ fn stale_changes_are_skipped() {
     edit.apply(&mut after).expect("applies");
     assert_eq!(after.articles[0].headline.text, "新标题");
 }
+
+mod properties {
+    use jiaodui::pipeline::punctuation::field_changes;
+    use proptest::prelude::*;
+
+    /// Text made of the characters the rules look at: marks, Han, digits, Latin, spaces,
+    /// quotes, full-width marks and address pieces.
+    fn awkward_text() -> impl Strategy<Value = Vec<char>> {
+        let alphabet: Vec<char> = ",.?!;:()中文1 0a\"“”，（@w/h".chars().collect();
+        proptest::collection::vec(proptest::sample::select(alphabet), 0..40)
+    }
+
+    fn full_width(c: char) -> Option<char> {
+        let half = ",.?!;:()";
+        let full = "，。？！；：（）";
+        half.chars()
+            .position(|h| h == c)
+            .and_then(|i| full.chars().nth(i))
+    }
+
+    proptest! {
+        #[test]
+        fn only_marks_change_one_for_one_and_a_second_pass_changes_nothing(text in awkward_text()) {
+            let changes = field_changes(&text);
+            let mut after = text.clone();
+            for &(i, full) in &changes {
+                prop_assert_eq!(full_width(text[i]), Some(full));
+                after[i] = full;
+            }
+            prop_assert_eq!(after.len(), text.len());
+            prop_assert!(field_changes(&after).is_empty(), "{:?} → {:?}", text, after);
+        }
+    }
+}

@@ -133,7 +133,32 @@ fn full_width(c: char) -> Option<char> {
 }
 
 /// The changes in one field's chars: (position, full-width mark), in order.
+///
+/// A converted mark is itself Chinese context for its neighbours (`a,(中` becomes `a，（中`), so
+/// the rules are applied until nothing more changes: normalising twice changes nothing.
+/// Marks only ever turn full-width, so this ends after at most one pass per mark.
 pub fn field_changes(chars: &[char]) -> Vec<(usize, char)> {
+    let mut current = chars.to_vec();
+    loop {
+        let step = one_pass(&current);
+        if step.is_empty() {
+            break;
+        }
+        for (i, full) in step {
+            current[i] = full;
+        }
+    }
+    chars
+        .iter()
+        .zip(&current)
+        .enumerate()
+        .filter(|(_, (before, after))| before != after)
+        .map(|(i, (_, &after))| (i, after))
+        .collect()
+}
+
+/// One application of the rules to every half-width mark.
+fn one_pass(chars: &[char]) -> Vec<(usize, char)> {
     let protected = protected_ranges(chars);
     let is_protected = |i: usize| protected.iter().any(|&(s, e)| s <= i && i < e);
     let mut changes = Vec::new();
@@ -376,5 +401,6 @@ mod tests {
             "高新区（Gaoxin District）"
         );
         assert_eq!(normalised("f(x) = 1"), "f(x) = 1");
+        assert_eq!(normalised("a,(中)"), "a，（中）", "a converted mark is Chinese context");
     }
 }
