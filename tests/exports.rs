@@ -261,6 +261,15 @@ fn variant_options() -> ExportOptions {
     }
 }
 
+/// Runs `check` on both projects with both option sets.
+fn for_each_case(check: fn(&Project, &ExportOptions)) {
+    for (_, project) in projects() {
+        for (_, options) in option_sets() {
+            check(&project, &options);
+        }
+    }
+}
+
 fn option_sets() -> Vec<(&'static str, ExportOptions)> {
     vec![
         ("", ExportOptions::default()),
@@ -368,30 +377,30 @@ fn single_file_formats_render_one_file_and_others_several() {
 
 #[test]
 fn txt_and_markdown_keep_every_character() {
-    for (_, project) in projects() {
-        for (_, options) in option_sets() {
-            let txt: String = render(&project, ExportFormat::Txt, &options)
-                .into_iter()
-                .map(|(_, c)| c)
-                .collect();
-            let md: String = render(&project, ExportFormat::Markdown, &options)
-                .into_iter()
-                .map(|(_, c)| markdown_plain(&c))
-                .collect();
-            for article in &project.articles {
-                for (slot, field) in article.fields() {
-                    assert!(
-                        txt.contains(&field.text),
-                        "txt lost {slot:?} {:?}",
-                        field.text
-                    );
-                    assert!(
-                        md.contains(&field.text),
-                        "md lost {slot:?} {:?}\n{md}",
-                        field.text
-                    );
-                }
-            }
+    for_each_case(check_txt_and_markdown_keep_every_character);
+}
+
+fn check_txt_and_markdown_keep_every_character(project: &Project, options: &ExportOptions) {
+    let txt: String = render(project, ExportFormat::Txt, options)
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    let md: String = render(project, ExportFormat::Markdown, options)
+        .into_iter()
+        .map(|(_, c)| markdown_plain(&c))
+        .collect();
+    for article in &project.articles {
+        for (slot, field) in article.fields() {
+            assert!(
+                txt.contains(&field.text),
+                "txt lost {slot:?} {:?}",
+                field.text
+            );
+            assert!(
+                md.contains(&field.text),
+                "md lost {slot:?} {:?}\n{md}",
+                field.text
+            );
         }
     }
 }
@@ -449,89 +458,84 @@ fn markdown_bold_marks_every_mention() {
 
 #[test]
 fn jsonl_has_every_key_and_exact_offsets() {
-    for (_, project) in projects() {
-        for (_, options) in option_sets() {
-            let files = render(&project, ExportFormat::Jsonl, &options);
-            let (name, articles) = &files[0];
-            assert_eq!(name, "articles.jsonl");
-            let lines: Vec<&str> = articles.lines().collect();
-            assert_eq!(lines.len(), project.articles.len());
-            for (line, article) in lines.iter().zip(&project.articles) {
-                let value: serde_json::Value = serde_json::from_str(line).unwrap();
-                let object = value.as_object().unwrap();
-                let keys: Vec<&str> = object.keys().map(String::as_str).collect();
-                let mut expected_keys = vec![
-                    "byline",
-                    "entities",
-                    "headline",
-                    "id",
-                    "kicker",
-                    "paragraphs",
-                    "subheadline",
-                ];
-                expected_keys.sort();
-                assert_eq!(keys, expected_keys);
-                assert!(line.starts_with("{\"id\":"), "id comes first: {line}");
-                assert_eq!(value["id"], article.id.0);
-                for (key, field) in [
-                    ("kicker", &article.kicker),
-                    ("headline", &article.headline),
-                    ("subheadline", &article.subheadline),
-                    ("byline", &article.byline),
-                ] {
-                    if field.is_empty() {
-                        assert!(value[key].is_null(), "{key} of {line}");
-                    } else {
-                        assert_eq!(value[key], field.text.as_str());
-                    }
-                }
-                let paragraphs = value["paragraphs"].as_array().unwrap();
-                assert_eq!(paragraphs.len(), article.paragraphs.len());
-                for (json, field) in paragraphs.iter().zip(&article.paragraphs) {
-                    assert_eq!(json["text"], field.text.as_str());
-                    let ranges: Vec<[usize; 2]> =
-                        serde_json::from_value(json["source_lines"].clone()).unwrap();
-                    let model: Vec<[usize; 2]> = field
-                        .source_lines
-                        .iter()
-                        .map(|r| [r.first, r.last])
-                        .collect();
-                    assert_eq!(ranges, model);
-                }
-                let entities = value["entities"].as_array().unwrap();
-                let mut seen = Vec::new();
-                for entity in entities {
-                    let object = entity.as_object().unwrap();
-                    assert_eq!(object.len(), 8, "{entity}");
-                    let field_text = match (entity["field"].as_str().unwrap(), &entity["paragraph"])
-                    {
-                        ("paragraph", index) => {
-                            paragraphs[index.as_u64().unwrap() as usize]["text"]
-                                .as_str()
-                                .unwrap()
-                        }
-                        (name, serde_json::Value::Null) => value[name].as_str().unwrap(),
-                        other => panic!("bad field {other:?}"),
-                    };
-                    let (start, end) = (
-                        entity["start"].as_u64().unwrap() as usize,
-                        entity["end"].as_u64().unwrap() as usize,
-                    );
-                    let text: String = field_text.chars().skip(start).take(end - start).collect();
-                    assert_eq!(entity["text"], text.as_str());
-                    let status = entity["status"].as_str().unwrap();
-                    assert!(
-                        status == "confirmed" || (status == "suggested" && !options.confirmed_only)
-                    );
-                    assert!(entity["entity"].is_null() || entity["entity"].is_u64());
-                    seen.push((
-                        EntityKind::from_code(entity["type"].as_str().unwrap()),
-                        text,
-                    ));
-                }
-                assert_eq!(seen, expected_mentions(article, &options));
+    for_each_case(check_jsonl_has_every_key_and_exact_offsets);
+}
+
+fn check_jsonl_has_every_key_and_exact_offsets(project: &Project, options: &ExportOptions) {
+    let files = render(project, ExportFormat::Jsonl, options);
+    let (name, articles) = &files[0];
+    assert_eq!(name, "articles.jsonl");
+    let lines: Vec<&str> = articles.lines().collect();
+    assert_eq!(lines.len(), project.articles.len());
+    for (line, article) in lines.iter().zip(&project.articles) {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let object = value.as_object().unwrap();
+        let keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        let mut expected_keys = vec![
+            "byline",
+            "entities",
+            "headline",
+            "id",
+            "kicker",
+            "paragraphs",
+            "subheadline",
+        ];
+        expected_keys.sort();
+        assert_eq!(keys, expected_keys);
+        assert!(line.starts_with("{\"id\":"), "id comes first: {line}");
+        assert_eq!(value["id"], article.id.0);
+        for (key, field) in [
+            ("kicker", &article.kicker),
+            ("headline", &article.headline),
+            ("subheadline", &article.subheadline),
+            ("byline", &article.byline),
+        ] {
+            if field.is_empty() {
+                assert!(value[key].is_null(), "{key} of {line}");
+            } else {
+                assert_eq!(value[key], field.text.as_str());
             }
         }
+        let paragraphs = value["paragraphs"].as_array().unwrap();
+        assert_eq!(paragraphs.len(), article.paragraphs.len());
+        for (json, field) in paragraphs.iter().zip(&article.paragraphs) {
+            assert_eq!(json["text"], field.text.as_str());
+            let ranges: Vec<[usize; 2]> =
+                serde_json::from_value(json["source_lines"].clone()).unwrap();
+            let model: Vec<[usize; 2]> = field
+                .source_lines
+                .iter()
+                .map(|r| [r.first, r.last])
+                .collect();
+            assert_eq!(ranges, model);
+        }
+        let entities = value["entities"].as_array().unwrap();
+        let mut seen = Vec::new();
+        for entity in entities {
+            let object = entity.as_object().unwrap();
+            assert_eq!(object.len(), 8, "{entity}");
+            let field_text = match (entity["field"].as_str().unwrap(), &entity["paragraph"]) {
+                ("paragraph", index) => paragraphs[index.as_u64().unwrap() as usize]["text"]
+                    .as_str()
+                    .unwrap(),
+                (name, serde_json::Value::Null) => value[name].as_str().unwrap(),
+                other => panic!("bad field {other:?}"),
+            };
+            let (start, end) = (
+                entity["start"].as_u64().unwrap() as usize,
+                entity["end"].as_u64().unwrap() as usize,
+            );
+            let text: String = field_text.chars().skip(start).take(end - start).collect();
+            assert_eq!(entity["text"], text.as_str());
+            let status = entity["status"].as_str().unwrap();
+            assert!(status == "confirmed" || (status == "suggested" && !options.confirmed_only));
+            assert!(entity["entity"].is_null() || entity["entity"].is_u64());
+            seen.push((
+                EntityKind::from_code(entity["type"].as_str().unwrap()),
+                text,
+            ));
+        }
+        assert_eq!(seen, expected_mentions(article, options));
     }
 }
 
@@ -731,111 +735,111 @@ fn read_tei(xml: &str) -> TeiContent {
 
 #[test]
 fn tei_parses_back_to_the_same_text_and_entities() {
-    for (_, project) in projects() {
-        for (_, options) in option_sets() {
-            let (_, xml) = &render(&project, ExportFormat::Tei, &options)[0];
-            assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns="));
-            let tei = read_tei(xml);
+    for_each_case(check_tei_parses_back_to_the_same_text_and_entities);
+}
 
-            let mut expected_blocks = Vec::new();
-            for (i, article) in project.articles.iter().enumerate() {
-                for (slot, field) in article.fields() {
-                    if field.is_empty() {
-                        continue;
-                    }
-                    let (element, kind) = match slot {
-                        jiaodui::model::FieldSlot::Kicker => ("head", Some("kicker")),
-                        jiaodui::model::FieldSlot::Headline => ("head", None),
-                        jiaodui::model::FieldSlot::Subheadline => ("head", Some("sub")),
-                        jiaodui::model::FieldSlot::Byline => ("byline", None),
-                        jiaodui::model::FieldSlot::Paragraph(_) => ("p", None),
-                    };
-                    expected_blocks.push((
-                        (i + 1).to_string(),
-                        element.to_string(),
-                        kind.map(String::from),
-                        field.text.clone(),
-                    ));
-                }
-            }
-            assert_eq!(tei.blocks, expected_blocks);
+fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, options: &ExportOptions) {
+    let (_, xml) = &render(project, ExportFormat::Tei, options)[0];
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns="));
+    let tei = read_tei(xml);
 
-            let expected: Vec<(EntityKind, String)> = project
-                .articles
-                .iter()
-                .flat_map(|a| expected_mentions(a, &options))
-                .collect();
-            assert_eq!(tei.mentions.len(), expected.len());
-            let spans: Vec<&Span> = project
-                .articles
-                .iter()
-                .flat_map(|a| {
-                    a.fields()
-                        .flat_map(|(_, f)| options.spans(f).collect::<Vec<_>>())
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-            for ((mention, (kind, text)), span) in tei.mentions.iter().zip(&expected).zip(spans) {
-                let element = match kind {
-                    Person => "persName",
-                    Title => "roleName",
-                    Org => "orgName",
-                    Place => "placeName",
-                    EntityKind::Other(_) => "name",
-                };
-                assert_eq!(mention.0, element);
-                if let EntityKind::Other(code) = kind {
-                    assert_eq!(mention.1.as_deref(), Some(code.as_str()));
-                }
-                assert_eq!(&mention.4, text);
-                assert_eq!(mention.2, span.entity.map(|id| format!("#e{}", id.0)));
-                if let Some(target) = &mention.2 {
-                    assert!(
-                        tei.ids.contains(&target[1..].to_string()),
-                        "{target} is declared"
-                    );
-                }
-                assert_eq!(mention.3.is_some(), span.status == Suggested);
+    let mut expected_blocks = Vec::new();
+    for (i, article) in project.articles.iter().enumerate() {
+        for (slot, field) in article.fields() {
+            if field.is_empty() {
+                continue;
             }
-
-            let declared: Vec<String> = project
-                .registry
-                .entities
-                .iter()
-                .map(|e| format!("e{}", e.id.0))
-                .collect();
-            let mut ids = tei.ids.clone();
-            ids.sort();
-            let mut declared_sorted = declared.clone();
-            declared_sorted.sort();
-            assert_eq!(ids, declared_sorted);
-            for person in project
-                .registry
-                .entities
-                .iter()
-                .filter(|e| e.kind == Person)
-            {
-                assert_eq!(
-                    tei.affiliations[&format!("e{}", person.id.0)],
-                    person.roles.len()
-                );
-            }
-            let idnos: Vec<&str> = tei
-                .header
-                .iter()
-                .filter(|(n, _)| n == "idno")
-                .map(|(_, t)| t.as_str())
-                .collect();
-            assert_eq!(
-                idnos,
-                vec![project.source.name.as_str(), project.source.sha256.as_str()]
-            );
-            assert!(
-                tei.header
-                    .contains(&("note".to_string(), project.source.encoding.clone()))
-            );
+            let (element, kind) = match slot {
+                jiaodui::model::FieldSlot::Kicker => ("head", Some("kicker")),
+                jiaodui::model::FieldSlot::Headline => ("head", None),
+                jiaodui::model::FieldSlot::Subheadline => ("head", Some("sub")),
+                jiaodui::model::FieldSlot::Byline => ("byline", None),
+                jiaodui::model::FieldSlot::Paragraph(_) => ("p", None),
+            };
+            expected_blocks.push((
+                (i + 1).to_string(),
+                element.to_string(),
+                kind.map(String::from),
+                field.text.clone(),
+            ));
         }
     }
+    assert_eq!(tei.blocks, expected_blocks);
+
+    let expected: Vec<(EntityKind, String)> = project
+        .articles
+        .iter()
+        .flat_map(|a| expected_mentions(a, options))
+        .collect();
+    assert_eq!(tei.mentions.len(), expected.len());
+    let spans: Vec<&Span> = project
+        .articles
+        .iter()
+        .flat_map(|a| {
+            a.fields()
+                .flat_map(|(_, f)| options.spans(f).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for ((mention, (kind, text)), span) in tei.mentions.iter().zip(&expected).zip(spans) {
+        let element = match kind {
+            Person => "persName",
+            Title => "roleName",
+            Org => "orgName",
+            Place => "placeName",
+            EntityKind::Other(_) => "name",
+        };
+        assert_eq!(mention.0, element);
+        if let EntityKind::Other(code) = kind {
+            assert_eq!(mention.1.as_deref(), Some(code.as_str()));
+        }
+        assert_eq!(&mention.4, text);
+        assert_eq!(mention.2, span.entity.map(|id| format!("#e{}", id.0)));
+        if let Some(target) = &mention.2 {
+            assert!(
+                tei.ids.contains(&target[1..].to_string()),
+                "{target} is declared"
+            );
+        }
+        assert_eq!(mention.3.is_some(), span.status == Suggested);
+    }
+
+    let declared: Vec<String> = project
+        .registry
+        .entities
+        .iter()
+        .map(|e| format!("e{}", e.id.0))
+        .collect();
+    let mut ids = tei.ids.clone();
+    ids.sort();
+    let mut declared_sorted = declared.clone();
+    declared_sorted.sort();
+    assert_eq!(ids, declared_sorted);
+    for person in project
+        .registry
+        .entities
+        .iter()
+        .filter(|e| e.kind == Person)
+    {
+        assert_eq!(
+            tei.affiliations[&format!("e{}", person.id.0)],
+            person.roles.len()
+        );
+    }
+    let idnos: Vec<&str> = tei
+        .header
+        .iter()
+        .filter(|(n, _)| n == "idno")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(
+        idnos,
+        vec![project.source.name.as_str(), project.source.sha256.as_str()]
+    );
+    assert!(
+        tei.header
+            .contains(&("note".to_string(), project.source.encoding.clone()))
+    );
 }
 
 /// A CoNLL file as (token char, tag) lines, `None` for a blank line.
@@ -857,56 +861,58 @@ fn read_conll(text: &str) -> Vec<Option<(char, String)>> {
 
 #[test]
 fn conll_tags_rebuild_every_entity_and_every_character() {
-    for (_, project) in projects() {
-        for (_, options) in option_sets() {
-            let files = render(&project, ExportFormat::Conll, &options);
-            let rows: Vec<Option<(char, String)>> =
-                files.iter().flat_map(|(_, c)| read_conll(c)).collect();
-            assert!(rows.last().unwrap().is_none(), "ends with a blank line");
-            let text: String = rows.iter().flatten().map(|(c, _)| *c).collect();
-            let fields: Vec<&TextField> = project
-                .articles
-                .iter()
-                .flat_map(|a| a.fields().map(|(_, f)| f).filter(|f| !f.is_empty()))
-                .collect();
-            let expected: String = fields.iter().map(|f| f.text.as_str()).collect();
-            assert_eq!(text, expected);
+    for_each_case(check_conll_tags_rebuild_every_entity_and_every_character);
+}
 
-            // Every field ends a sentence.
-            let mut row = 0;
-            for field in &fields {
-                let mut taken = 0;
-                while taken < field.char_len() {
-                    if rows[row].is_some() {
-                        taken += 1;
-                    }
-                    row += 1;
-                }
-                assert!(rows[row].is_none(), "blank line after {:?}", field.text);
-            }
+fn check_conll_tags_rebuild_every_entity_and_every_character(
+    project: &Project,
+    options: &ExportOptions,
+) {
+    let files = render(project, ExportFormat::Conll, options);
+    let rows: Vec<Option<(char, String)>> = files.iter().flat_map(|(_, c)| read_conll(c)).collect();
+    assert!(rows.last().unwrap().is_none(), "ends with a blank line");
+    let text: String = rows.iter().flatten().map(|(c, _)| *c).collect();
+    let fields: Vec<&TextField> = project
+        .articles
+        .iter()
+        .flat_map(|a| a.fields().map(|(_, f)| f).filter(|f| !f.is_empty()))
+        .collect();
+    let expected: String = fields.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(text, expected);
 
-            // Entities rebuilt from the tags.
-            let mut rebuilt: Vec<(String, String)> = Vec::new();
-            for (c, tag) in rows.iter().flatten() {
-                if let Some(kind) = tag.strip_prefix("B-") {
-                    rebuilt.push((kind.to_string(), c.to_string()));
-                } else if let Some(kind) = tag.strip_prefix("I-") {
-                    let last = rebuilt.last_mut().expect("I- follows B-");
-                    assert_eq!(last.0, kind);
-                    last.1.push(*c);
-                } else {
-                    assert_eq!(tag, "O");
-                }
+    // Every field ends a sentence.
+    let mut row = 0;
+    for field in &fields {
+        let mut taken = 0;
+        while taken < field.char_len() {
+            if rows[row].is_some() {
+                taken += 1;
             }
-            let expected: Vec<(String, String)> = project
-                .articles
-                .iter()
-                .flat_map(|a| expected_mentions(a, &options))
-                .map(|(kind, text)| (short_tag(&kind), text))
-                .collect();
-            assert_eq!(rebuilt, expected);
+            row += 1;
+        }
+        assert!(rows[row].is_none(), "blank line after {:?}", field.text);
+    }
+
+    // Entities rebuilt from the tags.
+    let mut rebuilt: Vec<(String, String)> = Vec::new();
+    for (c, tag) in rows.iter().flatten() {
+        if let Some(kind) = tag.strip_prefix("B-") {
+            rebuilt.push((kind.to_string(), c.to_string()));
+        } else if let Some(kind) = tag.strip_prefix("I-") {
+            let last = rebuilt.last_mut().expect("I- follows B-");
+            assert_eq!(last.0, kind);
+            last.1.push(*c);
+        } else {
+            assert_eq!(tag, "O");
         }
     }
+    let expected: Vec<(String, String)> = project
+        .articles
+        .iter()
+        .flat_map(|a| expected_mentions(a, options))
+        .map(|(kind, text)| (short_tag(&kind), text))
+        .collect();
+    assert_eq!(rebuilt, expected);
 }
 
 #[test]
@@ -922,63 +928,77 @@ fn conll_splits_sentences_after_their_closing_quote() {
 
 #[test]
 fn brat_offsets_point_at_the_mention_text() {
-    for (_, project) in projects() {
-        for (_, options) in option_sets() {
-            let files: BTreeMap<String, String> = render(&project, ExportFormat::Brat, &options)
-                .into_iter()
+    for_each_case(check_brat_offsets_point_at_the_mention_text);
+}
+
+fn check_brat_offsets_point_at_the_mention_text(project: &Project, options: &ExportOptions) {
+    let files: BTreeMap<String, String> = render(project, ExportFormat::Brat, options)
+        .into_iter()
+        .collect();
+    let conf = &files["annotation.conf"];
+    for (i, article) in project.articles.iter().enumerate() {
+        let stem = jiaodui::formats::export::article_file_stem(project, i);
+        let txt = &files[&format!("{stem}.txt")];
+        let ann = &files[&format!("{stem}.ann")];
+        let expected_txt: String = article
+            .fields()
+            .filter(|(_, f)| !f.is_empty())
+            .map(|(_, f)| format!("{}\n", f.text))
+            .collect();
+        assert_eq!(txt, &expected_txt);
+        let chars: Vec<char> = txt.chars().collect();
+        let mut mentions = Vec::new();
+        for line in ann.lines().filter(|l| l.starts_with('T')) {
+            let mut columns = line.splitn(3, '\t');
+            let (_, middle, shown) = (
+                columns.next().unwrap(),
+                columns.next().unwrap(),
+                columns.next().unwrap(),
+            );
+            let (kind, ranges) = middle.split_once(' ').unwrap();
+            assert!(conf.lines().any(|l| l == kind), "{kind} declared");
+            let pieces: Vec<String> = ranges
+                .split(';')
+                .map(|range| {
+                    let (start, end) = range.split_once(' ').unwrap();
+                    let (start, end): (usize, usize) =
+                        (start.parse().unwrap(), end.parse().unwrap());
+                    chars[start..end].iter().collect()
+                })
                 .collect();
-            let conf = &files["annotation.conf"];
-            for (i, article) in project.articles.iter().enumerate() {
-                let stem = jiaodui::formats::export::article_file_stem(&project, i);
-                let txt = &files[&format!("{stem}.txt")];
-                let ann = &files[&format!("{stem}.ann")];
-                let expected_txt: String = article
-                    .fields()
-                    .filter(|(_, f)| !f.is_empty())
-                    .map(|(_, f)| format!("{}\n", f.text))
-                    .collect();
-                assert_eq!(txt, &expected_txt);
-                let chars: Vec<char> = txt.chars().collect();
-                let mut mentions = Vec::new();
-                for line in ann.lines().filter(|l| l.starts_with('T')) {
-                    let mut columns = line.splitn(3, '\t');
-                    let (_, middle, shown) = (
-                        columns.next().unwrap(),
-                        columns.next().unwrap(),
-                        columns.next().unwrap(),
-                    );
-                    let (kind, ranges) = middle.split_once(' ').unwrap();
-                    assert!(conf.lines().any(|l| l == kind), "{kind} declared");
-                    let pieces: Vec<String> = ranges
-                        .split(';')
-                        .map(|range| {
-                            let (start, end) = range.split_once(' ').unwrap();
-                            let (start, end): (usize, usize) =
-                                (start.parse().unwrap(), end.parse().unwrap());
-                            chars[start..end].iter().collect()
-                        })
-                        .collect();
-                    assert_eq!(pieces.join(" "), shown, "{line}");
-                    mentions.push((kind.to_string(), pieces.join("\n")));
-                }
-                let expected: Vec<(String, String)> = expected_mentions(article, &options)
-                    .into_iter()
-                    .map(|(kind, text)| (kind.code().to_string(), text))
-                    .collect();
-                assert_eq!(mentions, expected);
-                let suggested = ann.lines().filter(|l| l.starts_with('A')).count();
-                let expected_suggested = article
-                    .fields()
-                    .flat_map(|(_, f)| {
-                        options
-                            .spans(f)
-                            .filter(|s| s.status == Suggested)
-                            .collect::<Vec<_>>()
-                    })
-                    .count();
-                assert_eq!(suggested, expected_suggested);
-            }
+            assert_eq!(pieces.join(" "), shown, "{line}");
+            mentions.push((kind.to_string(), pieces));
         }
+        // A mention is its text cut at line ends (brat's discontinuous fragments).
+        let expected: Vec<(String, Vec<String>)> = expected_mentions(article, options)
+            .into_iter()
+            .map(|(kind, text)| {
+                let pieces = text
+                    .split(['\n', '\r'])
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect();
+                (kind.code().to_string(), pieces)
+            })
+            .filter(|(_, pieces): &(String, Vec<String>)| !pieces.is_empty())
+            .collect();
+        assert_eq!(mentions, expected);
+        let suggested = ann.lines().filter(|l| l.starts_with('A')).count();
+        let expected_suggested = article
+            .fields()
+            .flat_map(|(_, f)| {
+                options
+                    .spans(f)
+                    .filter(|s| {
+                        s.status == Suggested
+                            && f.slice(s.start, s.end)
+                                .chars()
+                                .any(|c| c != '\n' && c != '\r')
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .count();
+        assert_eq!(suggested, expected_suggested);
     }
 }
 
@@ -1172,4 +1192,97 @@ fn a_single_file_export_creates_its_folder() {
     let (_, xml) = &render(&project, ExportFormat::Tei, &ExportOptions::default())[0];
     assert_eq!(&std::fs::read_to_string(&target).unwrap(), xml);
     assert_eq!(ExportFormat::Tei.extension(), "xml");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any text, any spans.
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A field of awkward characters with flat spans on it.
+    fn field() -> impl Strategy<Value = TextField> {
+        let alphabet: Vec<char> = "张三中𠀀🙂 \t\n\r\u{C}<>&\"'“”。！？*_#-1.\\`[]"
+            .chars()
+            .collect();
+        let text = proptest::collection::vec(proptest::sample::select(alphabet), 0..24);
+        let spans =
+            proptest::collection::vec((0usize..24, 1usize..6, 0usize..5, any::<bool>()), 0..5);
+        (text, spans).prop_map(|(chars, raw)| {
+            let mut field = TextField::plain(chars.iter().collect::<String>());
+            let mut taken_until = 0;
+            let mut raw = raw;
+            raw.sort();
+            for (start, len, kind, confirmed) in raw {
+                let end = (start + len).min(chars.len());
+                if start < taken_until || start >= end {
+                    continue;
+                }
+                let kind = match kind {
+                    0 => Person,
+                    1 => Title,
+                    2 => Org,
+                    3 => Place,
+                    _ => EntityKind::Other("DATE".into()),
+                };
+                let status = if confirmed { Confirmed } else { Suggested };
+                field.insert_span(Span {
+                    start,
+                    end,
+                    kind,
+                    status,
+                    rule: None,
+                    entity: None,
+                });
+                taken_until = end;
+            }
+            field
+        })
+    }
+
+    fn article() -> impl Strategy<Value = Article> {
+        (
+            field(),
+            field(),
+            field(),
+            field(),
+            proptest::collection::vec(field(), 0..3),
+        )
+            .prop_map(|(kicker, headline, subheadline, byline, paragraphs)| {
+                let mut article = Article::new(ArticleId(0));
+                article.kicker = kicker;
+                article.headline = headline;
+                article.subheadline = subheadline;
+                article.byline = byline;
+                article.paragraphs = paragraphs;
+                article
+            })
+    }
+
+    fn project() -> impl Strategy<Value = Project> {
+        proptest::collection::vec(article(), 1..3).prop_map(|articles| {
+            let mut project = Project::new(Source::default());
+            project.articles = articles;
+            for (i, article) in project.articles.iter_mut().enumerate() {
+                article.id = ArticleId(i as u32);
+            }
+            project
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn every_format_reads_back_exactly(project in project()) {
+            for (_, options) in option_sets() {
+                check_txt_and_markdown_keep_every_character(&project, &options);
+                check_jsonl_has_every_key_and_exact_offsets(&project, &options);
+                check_tei_parses_back_to_the_same_text_and_entities(&project, &options);
+                check_conll_tags_rebuild_every_entity_and_every_character(&project, &options);
+                check_brat_offsets_point_at_the_mention_text(&project, &options);
+            }
+        }
+    }
 }

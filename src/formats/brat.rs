@@ -49,9 +49,13 @@ pub fn article_standoff(
     let (mut t, mut a, mut n) = (0, 0, 0);
     for (_, field) in present_fields(article) {
         for span in options.spans(field) {
-            t += 1;
             let covered = field.slice(span.start, span.end);
             let fragments = fragments(covered, offset + span.start);
+            if fragments.is_empty() {
+                // Only line ends: nothing brat could show or select.
+                continue;
+            }
+            t += 1;
             let ranges: Vec<String> = fragments
                 .iter()
                 .map(|(start, end, _)| format!("{start} {end}"))
@@ -83,12 +87,12 @@ pub fn article_standoff(
     (text, ann)
 }
 
-/// The pieces of a mention's text between line ends, as (start, end, text) with absolute
-/// offsets; empty pieces are left out.
+/// The pieces of a mention's text between line ends (`\n` or `\r`: an `.ann` line must not
+/// hold one), as (start, end, text) with absolute offsets; empty pieces are left out.
 fn fragments(covered: &str, start: usize) -> Vec<(usize, usize, &str)> {
     let mut pieces = Vec::new();
     let mut at = start;
-    for piece in covered.split('\n') {
+    for piece in covered.split(['\n', '\r']) {
         let len = piece.chars().count();
         if len > 0 {
             pieces.push((at, at + len, piece));

@@ -401,6 +401,10 @@ mod tests {
             "高新区（Gaoxin District）"
         );
         assert_eq!(normalised("f(x) = 1"), "f(x) = 1");
-        assert_eq!(normalised("a,(中)"), "a，（中）", "a converted mark is Chinese context");
+        assert_eq!(
+            normalised("a,(中)"),
+            "a，（中）",
+            "a converted mark is Chinese context"
+        );
     }
 }
