@@ -406,8 +406,8 @@ fn check_txt_and_markdown_keep_every_character(project: &Project, options: &Expo
 }
 
 /// The text a Markdown file shows: emphasis markers and `<strong>` tags dropped, backslash
-/// escapes resolved (every literal `*`, `<` and `\` in the text is escaped, so what is left
-/// unescaped is markup).
+/// escapes and character references resolved (every literal `*`, `<`, `&` and `\` in the text
+/// is escaped, so what is left unescaped is markup).
 fn markdown_plain(markdown: &str) -> String {
     let mut out = String::new();
     let mut chars = markdown.chars().peekable();
@@ -422,6 +422,17 @@ fn markdown_plain(markdown: &str) -> String {
         }
         if c == '*' {
             rest = &rest[width..];
+            continue;
+        }
+        if c == '&' {
+            // An unescaped `&` is always a character reference, `&#32;`.
+            let end = rest.find(';').expect("a reference ends with ;");
+            let code: u32 = rest[2..end].parse().expect("a decimal reference");
+            out.push(char::from_u32(code).unwrap());
+            for _ in 1..=end {
+                chars.next();
+            }
+            rest = &rest[end + 1..];
             continue;
         }
         if c == '<' {

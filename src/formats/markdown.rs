@@ -5,7 +5,9 @@
 //! articles. Text is escaped so that no character of the corrected text turns into Markdown
 //! syntax: ASCII punctuation that Markdown gives a meaning anywhere on a line gets a backslash,
 //! and so do the characters that start a block (`#`, `>`, `-`, `+`, `=`, `1.`) at the start of a
-//! line. A line break inside a field is written as a hard break (backslash, line end).
+//! line. A line break inside a field is written as a hard break (backslash, line end), and
+//! spaces or tabs at the start or end of a line, which Markdown would drop (or turn into a code
+//! block), as character references (`&#32;`).
 //!
 //! With bold entities, a mention is written `**张红军**` where CommonMark's emphasis rules
 //! let `**` work (not touching punctuation on a letter side, not next to another mention), and
@@ -95,16 +97,24 @@ pub fn field_markdown(field: &TextField, options: &ExportOptions) -> String {
     out
 }
 
-/// Escapes `all[start..end]`; `all` is the whole field, to tell where lines begin.
+/// Escapes `all[start..end]`; `all` is the whole field, to tell where lines begin and end.
 fn escape(all: &[char], start: usize, end: usize) -> String {
     let mut out = String::new();
     for i in start..end {
         let c = all[i];
-        let line_start = i == 0 || all[i - 1] == '\n';
-        if c == '\n' {
-            out.push_str("\\\n");
+        if is_line_end(c) {
+            // A backslash before a line end is a hard line break.
+            out.push('\\');
+            out.push(c);
             continue;
         }
+        if (c == ' ' || c == '\t') && at_line_edge(all, i) {
+            // Markdown drops spaces at the start and end of a line (and four make code):
+            // a character reference keeps them.
+            out.push_str(&format!("&#{};", c as u32));
+            continue;
+        }
+        let line_start = i == 0 || is_line_end(all[i - 1]);
         let always = "\\`*_[]<>&|~#".contains(c);
         let at_line_start = line_start && "-+=>#".contains(c);
         let after_leading_number = (c == '.' || c == ')')
@@ -118,6 +128,19 @@ fn escape(all: &[char], start: usize, end: usize) -> String {
     out
 }
 
+fn is_line_end(c: char) -> bool {
+    c == '\n' || c == '\r'
+}
+
+/// Whether the space or tab at `i` belongs to the run of spaces and tabs that starts or ends
+/// its line.
+fn at_line_edge(all: &[char], i: usize) -> bool {
+    let blank = |c: &char| *c == ' ' || *c == '\t';
+    let before = all[..i].iter().rev().take_while(|c| !is_line_end(**c));
+    let after = all[i + 1..].iter().take_while(|c| !is_line_end(**c));
+    before.clone().all(blank) || after.clone().all(blank)
+}
+
 /// Whether `all[i]` comes right after a run of ASCII digits that starts a line (`1. ` would
 /// start an ordered list).
 fn follows_leading_number(all: &[char], i: usize) -> bool {
@@ -125,7 +148,7 @@ fn follows_leading_number(all: &[char], i: usize) -> bool {
     while j > 0 && all[j - 1].is_ascii_digit() {
         j -= 1;
     }
-    j < i && (j == 0 || all[j - 1] == '\n')
+    j < i && (j == 0 || is_line_end(all[j - 1]))
 }
 
 /// CommonMark's "punctuation" for emphasis: Unicode punctuation and symbols, approximated as
@@ -170,6 +193,11 @@ mod tests {
         assert_eq!(escaped("3.14 a-b"), "3.14 a-b");
         assert_eq!(escaped("<&>"), "\\<\\&\\>");
         assert_eq!(escaped("一\n二"), "一\\\n二");
+        assert_eq!(
+            escaped("    缩进 中 间 "),
+            "&#32;&#32;&#32;&#32;缩进 中 间&#32;"
+        );
+        assert_eq!(escaped("一 \n\t二"), "一&#32;\\\n&#9;二");
     }
 
     #[test]
