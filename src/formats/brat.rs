@@ -4,9 +4,10 @@
 //! headline, deck, byline, paragraphs), ending with a line end. The `.ann` has one text-bound
 //! annotation per mention, `T1\tPERSON 10 13\t张红军`, with offsets in Unicode code points of
 //! the `.txt` — what brat and INCEpTION count — so every offset is exact whatever the script. A
-//! mention that contains a line end is written as brat's discontinuous fragments (`0 3;4 6`).
-//! A suggestion the editor has not confirmed carries the attribute `A1\tSuggested T1`, and a
-//! mention linked to the registry a note naming its entity (`#1\tAnnotatorNotes T1\te12 张红军`).
+//! mention that contains a line end is written as brat's discontinuous fragments (`0 3;4 6`);
+//! one made only of line ends, which brat cannot show, is left out. A suggestion the editor has
+//! not confirmed carries the attribute `A1\tSuggested T1`, and a mention linked to the registry
+//! a note naming its entity (`#1\tAnnotatorNotes T1\te12 张红军`).
 //! `annotation.conf` declares the types and the attribute, so brat opens the folder as is.
 
 use std::collections::BTreeSet;
