@@ -9,8 +9,14 @@ use jiaodui::pipeline::{ImportError, MAX_IMPORT_BYTES, import_structure};
 fn refused(bytes: &[u8]) -> ImportError {
     let error = import_structure(bytes, "bad.txt").expect_err("must be refused");
     let (zh, en) = (error.message(Lang::Zh), error.message(Lang::En));
-    assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "not Chinese: {zh}");
-    assert!(en.is_ascii() || en.chars().filter(|c| !c.is_ascii()).count() < 10, "not English: {en}");
+    assert!(
+        zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "not Chinese: {zh}"
+    );
+    assert!(
+        en.is_ascii() || en.chars().filter(|c| !c.is_ascii()).count() < 10,
+        "not English: {en}"
+    );
     assert_ne!(zh, en);
     error
 }
@@ -49,7 +55,11 @@ fn gbk_and_utf8_lines_mixed_do_not_import_garbage() {
     bytes.extend_from_slice("\n\n第二段用统一码写成。\n".as_bytes());
     match import_structure(&bytes, "mixed.txt") {
         Ok(project) => {
-            assert!(!project.source.text.contains('\u{fffd}'), "{}", project.source.text);
+            assert!(
+                !project.source.text.contains('\u{fffd}'),
+                "{}",
+                project.source.text
+            );
             assert!(project.source.text.contains("第一段用国标码写成"));
             assert!(project.source.text.contains("第二段用统一码写成"));
         }

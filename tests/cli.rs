@@ -26,7 +26,11 @@ fn stderr(o: &Output) -> String {
 fn import_writes_a_project_and_prints_its_figures() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("b.txt"), jiaodui::SAMPLE_BULLETIN).unwrap();
-    let out = jiaodui("en_US.UTF-8", &["import", "b.txt", "--no-entities"], dir.path());
+    let out = jiaodui(
+        "en_US.UTF-8",
+        &["import", "b.txt", "--no-entities"],
+        dir.path(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("encoding: UTF-8"), "{text}");
@@ -46,7 +50,11 @@ fn import_writes_a_project_and_prints_its_figures() {
 fn stats_reads_a_project_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("b.txt"), jiaodui::SAMPLE_BULLETIN).unwrap();
-    assert!(jiaodui("C", &["import", "b.txt", "--no-entities"], dir.path()).status.success());
+    assert!(
+        jiaodui("C", &["import", "b.txt", "--no-entities"], dir.path())
+            .status
+            .success()
+    );
     let out = jiaodui("zh_CN.UTF-8", &["stats", "b.jiaodui.ron"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("文章: 4"), "{}", stdout(&out));
@@ -60,7 +68,10 @@ fn bad_raw_files_are_refused_and_nothing_is_written() {
         ("empty.txt", Vec::new()),
         ("blank.txt", b"\n\n   \n\r\n".to_vec()),
         ("binary.txt", (0u8..=255).cycle().take(4096).collect()),
-        ("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0".to_vec()),
+        (
+            "image.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0".to_vec(),
+        ),
     ];
     for (name, bytes) in cases {
         std::fs::write(dir.path().join(name), &bytes).unwrap();
@@ -73,7 +84,10 @@ fn bad_raw_files_are_refused_and_nothing_is_written() {
             } else {
                 assert!(message.starts_with("error"), "{name}: {message}");
             }
-            assert!(!dir.path().join("out.jiaodui.ron").exists(), "{name}: a project was written");
+            assert!(
+                !dir.path().join("out.jiaodui.ron").exists(),
+                "{name}: a project was written"
+            );
         }
     }
 }
@@ -81,7 +95,11 @@ fn bad_raw_files_are_refused_and_nothing_is_written() {
 #[test]
 fn a_damaged_project_is_refused_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("p.jiaodui.ron"), "(\n  format: \"jiaodui-project\",\n  version: 1,\n  meta: (,\n").unwrap();
+    std::fs::write(
+        dir.path().join("p.jiaodui.ron"),
+        "(\n  format: \"jiaodui-project\",\n  version: 1,\n  meta: (,\n",
+    )
+    .unwrap();
     let out = jiaodui("en_US.UTF-8", &["stats", "p.jiaodui.ron"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("line 4"), "{}", stderr(&out));
