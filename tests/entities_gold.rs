@@ -71,16 +71,35 @@ fn suggested(project: &Project) -> BTreeSet<Mention> {
 }
 
 /// (precision, recall, F1) per type, printing the misses and the false suggestions.
-fn score(expected: &BTreeSet<Mention>, found: &BTreeSet<Mention>) -> BTreeMap<String, (f64, f64, f64)> {
+fn score(
+    expected: &BTreeSet<Mention>,
+    found: &BTreeSet<Mention>,
+) -> BTreeMap<String, (f64, f64, f64)> {
     let mut scores = BTreeMap::new();
     for kind in ["PERSON", "TITLE", "ORG", "PLACE"] {
         let e: BTreeSet<_> = expected.iter().filter(|m| m.2 == kind).collect();
         let f: BTreeSet<_> = found.iter().filter(|m| m.2 == kind).collect();
         let hits = e.intersection(&f).count() as f64;
-        let p = if f.is_empty() { 1.0 } else { hits / f.len() as f64 };
-        let r = if e.is_empty() { 1.0 } else { hits / e.len() as f64 };
-        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-        println!("{kind:7} P {p:.3} R {r:.3} F1 {f1:.3} (gold {}, suggested {}, exact {hits})", e.len(), f.len());
+        let p = if f.is_empty() {
+            1.0
+        } else {
+            hits / f.len() as f64
+        };
+        let r = if e.is_empty() {
+            1.0
+        } else {
+            hits / e.len() as f64
+        };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        println!(
+            "{kind:7} P {p:.3} R {r:.3} F1 {f1:.3} (gold {}, suggested {}, exact {hits})",
+            e.len(),
+            f.len()
+        );
         for m in e.difference(&f) {
             println!("    missed  {:?} a{} {:?} {}..{}", m.5, m.0, m.1, m.3, m.4);
         }
@@ -95,9 +114,16 @@ fn score(expected: &BTreeSet<Mention>, found: &BTreeSet<Mention>) -> BTreeMap<St
 #[test]
 fn gold_figures_per_type_reach_the_thresholds() {
     let (mut project, expected) = gold_project();
-    suggest_project(&project, Tagger::shared()).apply(&mut project).unwrap();
+    suggest_project(&project, Tagger::shared())
+        .apply(&mut project)
+        .unwrap();
     let scores = score(&expected, &suggested(&project));
-    for (kind, threshold) in [("PERSON", 0.95), ("TITLE", 0.90), ("ORG", 0.80), ("PLACE", 0.85)] {
+    for (kind, threshold) in [
+        ("PERSON", 0.95),
+        ("TITLE", 0.90),
+        ("ORG", 0.80),
+        ("PLACE", 0.85),
+    ] {
         let f1 = scores[kind].2;
         assert!(f1 >= threshold, "{kind} F1 {f1:.3} is below {threshold}");
     }
@@ -106,7 +132,9 @@ fn gold_figures_per_type_reach_the_thresholds() {
 #[test]
 fn officials_are_those_an_editor_lists() {
     let (mut project, _) = gold_project();
-    suggest_project(&project, Tagger::shared()).apply(&mut project).unwrap();
+    suggest_project(&project, Tagger::shared())
+        .apply(&mut project)
+        .unwrap();
     let role = |title: &str, org: &str| Role {
         title: title.to_string(),
         org: org.to_string(),
@@ -121,10 +149,16 @@ fn officials_are_those_an_editor_lists() {
         println!("{name}: {}", shown.join("、"));
     }
     let expected = vec![
-        ("张红军", vec![role("副书记", "高新区党工委"), role("主任", "管委会")]),
+        (
+            "张红军",
+            vec![role("副书记", "高新区党工委"), role("主任", "管委会")],
+        ),
         ("孙庆辉", vec![role("记者", "")]),
         ("陈功海", vec![role("董事长", "百川畅银公司")]),
-        ("姚五洲", vec![role("委员", "高新区党工委"), role("副主任", "管委会")]),
+        (
+            "姚五洲",
+            vec![role("委员", "高新区党工委"), role("副主任", "管委会")],
+        ),
         (
             "孙君甫",
             vec![

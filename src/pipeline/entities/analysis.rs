@@ -28,16 +28,24 @@ impl Token<'_> {
         self.word.chars().all(|c| !c.is_alphanumeric())
     }
 
-    pub fn is_space(&self) -> bool {
-        self.word.chars().all(char::is_whitespace)
-    }
-
     /// A noun-like word that can be part of a name (of a company, an organ).
     pub fn is_nominal(&self) -> bool {
         matches!(
             self.pos,
-            "n" | "nz" | "nt" | "ns" | "nr" | "nrt" | "nrfg" | "j" | "vn" | "an" | "ng" | "l" | "b"
-                | "eng" | "nnt"
+            "n" | "nz"
+                | "nt"
+                | "ns"
+                | "nr"
+                | "nrt"
+                | "nrfg"
+                | "j"
+                | "vn"
+                | "an"
+                | "ng"
+                | "l"
+                | "b"
+                | "eng"
+                | "nnt"
         ) || self.info.org_name_word
     }
 
@@ -53,7 +61,7 @@ impl Token<'_> {
 
 /// A text split into tokens, with char lookups.
 pub struct Sentence<'a> {
-    pub text: &'a str,
+    jieba: &'a Jieba,
     pub chars: Vec<char>,
     pub tokens: Vec<Token<'a>>,
     /// `token_at_start[c]` is the index of the token starting at char `c` (`usize::MAX` if none).
@@ -84,7 +92,7 @@ impl<'a> Sentence<'a> {
             })
             .collect();
         Sentence {
-            text,
+            jieba,
             chars,
             tokens,
             token_at_start,
@@ -102,6 +110,11 @@ impl<'a> Sentence<'a> {
     /// Whether a token starts (or the text ends) at char `at`.
     pub fn is_boundary(&self, at: usize) -> bool {
         at == self.chars.len() || self.token_starting_at(at).is_some()
+    }
+
+    /// Whether `word` is in the segmenter's dictionary.
+    pub fn is_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
     }
 
     /// The text of chars `start..end`.

@@ -35,10 +35,6 @@ impl Candidate {
         self.end - self.start
     }
 
-    pub fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.start < end && start < self.end
-    }
-
     /// The suggested span for this candidate.
     pub fn to_span(&self) -> Span {
         Span::suggested(self.start, self.end, self.kind.clone(), self.rule)
@@ -66,7 +62,11 @@ pub struct RoleLink {
 
 /// Chooses non-overlapping candidates: by priority, then length, then position. `blocked` chars
 /// (an editor's confirmed spans) take no candidate. The result is sorted by start.
-pub fn select(mut candidates: Vec<Candidate>, text_len: usize, blocked: &[(usize, usize)]) -> Vec<Candidate> {
+pub fn select(
+    mut candidates: Vec<Candidate>,
+    text_len: usize,
+    blocked: &[(usize, usize)],
+) -> Vec<Candidate> {
     candidates.sort_by(|a, b| {
         b.priority
             .cmp(&a.priority)

@@ -111,6 +111,24 @@ pub enum TitleKind {
     Byline,
 }
 
+/// What kind of organization a name ending makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrgEnding {
+    /// A party, government or public organ (局, 领导小组).
+    Organ,
+    /// A company (公司, 集团): the name without it is a short form of the company.
+    Company,
+    /// A company named by its trade (汽车, 科技): the name must hold a proper name.
+    Trade,
+}
+
+impl OrgEnding {
+    /// Whether names with this ending are companies.
+    pub fn is_company(self) -> bool {
+        matches!(self, OrgEnding::Company | OrgEnding::Trade)
+    }
+}
+
 /// Everything the lexicons say about one word.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordInfo {
@@ -118,8 +136,8 @@ pub struct WordInfo {
     pub title_qualifier: bool,
     /// Names an organization on its own (省委, 国务院).
     pub org: bool,
-    /// Ends organization names; `Some(true)` for company endings.
-    pub org_suffix: Option<bool>,
+    /// Ends organization names.
+    pub org_suffix: Option<OrgEnding>,
     /// A verb that may stand inside an organization name.
     pub org_name_word: bool,
     pub place: Option<PlaceWord>,
@@ -217,7 +235,11 @@ impl Lexicons {
                 "orgs.txt" => self.info(word).org = true,
                 "org-suffixes.txt" => {
                     self.longest_suffix = self.longest_suffix.max(word.chars().count());
-                    self.info(word).org_suffix = Some(second == "company");
+                    self.info(word).org_suffix = Some(match second {
+                        "company" => OrgEnding::Company,
+                        "trade" => OrgEnding::Trade,
+                        _ => OrgEnding::Organ,
+                    });
                 }
                 "org-name-words.txt" => self.info(word).org_name_word = true,
                 "places-china.txt" | "countries.txt" | "places-extra.txt" => {
@@ -270,18 +292,16 @@ impl Lexicons {
             .map(|_| 1)
     }
 
-    /// The longest organization suffix `word` ends with: (suffix length in chars, company?).
-    pub fn org_suffix_of(&self, word: &str) -> Option<(usize, bool)> {
+    /// The longest organization ending of `word`: (its length in chars, its kind).
+    pub fn org_suffix_of(&self, word: &str) -> Option<(usize, OrgEnding)> {
         let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
         let n = starts.len();
-        (1..=self.longest_suffix.min(n))
-            .rev()
-            .find_map(|len| {
-                self.words
-                    .get(&word[starts[n - len]..])
-                    .and_then(|info| info.org_suffix)
-                    .map(|company| (len, company))
-            })
+        (1..=self.longest_suffix.min(n)).rev().find_map(|len| {
+            self.words
+                .get(&word[starts[n - len]..])
+                .and_then(|info| info.org_suffix)
+                .map(|ending| (len, ending))
+        })
     }
 
     /// The longest title `word` ends with, when what comes before it is at least one char.
@@ -330,10 +350,20 @@ mod tests {
         assert_eq!(lex.get("董事长").title, Some(TitleKind::Corporate));
         assert!(lex.get("管委会").org);
         assert_eq!(lex.get("郑州").place.map(|p| p.short), Some(true));
-        assert_eq!(lex.get("河南省").place.map(|p| p.level), Some(PlaceLevel::Province));
-        assert_eq!(lex.get("美国").place.map(|p| p.level), Some(PlaceLevel::Country));
-        assert_eq!(lex.org_suffix_of("百川畅银公司"), Some((2, true)));
-        assert_eq!(lex.org_suffix_of("公安分局"), Some((4, false)));
+        assert_eq!(
+            lex.get("河南省").place.map(|p| p.level),
+            Some(PlaceLevel::Province)
+        );
+        assert_eq!(
+            lex.get("美国").place.map(|p| p.level),
+            Some(PlaceLevel::Country)
+        );
+        assert_eq!(
+            lex.org_suffix_of("百川畅银公司"),
+            Some((2, OrgEnding::Company))
+        );
+        assert_eq!(lex.org_suffix_of("公安分局"), Some((4, OrgEnding::Organ)));
+        assert_eq!(lex.org_suffix_of("长城汽车"), Some((2, OrgEnding::Trade)));
         assert!(lex.get("明白").not_person);
     }
 

@@ -100,7 +100,7 @@ impl Tagger {
             &mut roles,
         );
         persons::find(&sentence, &self.lexicons, &mut candidates);
-        places::find(&sentence, &mut candidates);
+        places::find(&sentence, &self.lexicons, &mut candidates);
         let boundaries = (0..=sentence.chars.len())
             .map(|c| sentence.is_boundary(c))
             .collect();
@@ -231,6 +231,10 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
         places::GAZETTEER => (
             "地名:行政区划、国家或地名词表中的名称。",
             "Place: a division of China, a country or another place of the gazetteer.",
+        ),
+        places::TOWN => (
+            "地名:名称加“镇”“乡”“村”“街道”等。",
+            "Place: a name followed by 镇, 乡, 村, 街道 ….",
         ),
         places::SEGMENTER => (
             "地名:分词器标为地名。",

@@ -5,7 +5,7 @@ use crate::model::EntityKind;
 
 use super::analysis::{Sentence, Token};
 use super::candidates::{Candidate, priority};
-use super::lexicons::Lexicons;
+use super::lexicons::{Lexicons, OrgEnding};
 
 /// Rule ids of this module.
 pub const KNOWN: &str = "org:known";
@@ -27,36 +27,62 @@ enum Head {
     Known,
     /// An organ or company word; `bare` when the token is only that word (局, 公司), which then
     /// needs a name before it.
-    Organ { bare: bool, company: bool },
+    Organ { bare: bool, ending: OrgEnding },
 }
 
-fn head_of(token: &Token, lexicons: &Lexicons, next: Option<&Token>) -> Option<Head> {
+fn head_of(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<Head> {
+    let token = &sentence.tokens[index];
     if token.info.org {
         return Some(Head::Known);
     }
-    // 办公室 before a title (办公室主任) belongs to the title.
-    if token.info.title_qualifier && next.is_some_and(|n| n.info.title.is_some()) {
+    // 办公室 before a title (兼办公室主任) belongs to the title, unless a name comes before it
+    // (城关镇党委书记: the committee of the town).
+    if token.info.title_qualifier
+        && sentence
+            .tokens
+            .get(index + 1)
+            .is_some_and(|n| n.info.title.is_some())
+        && !(index > 0 && may_extend_name(&sentence.tokens[index - 1]))
+    {
         return None;
     }
-    let (suffix_len, company) = lexicons.org_suffix_of(token.word)?;
+    let (suffix_len, ending) = lexicons.org_suffix_of(token.word)?;
     let len = token.len();
-    let bare = suffix_len == len;
-    if !bare && (token.info.not_org || (suffix_len < 2 && len < 3)) {
+    if suffix_len == len {
+        return Some(Head::Organ { bare: true, ending });
+    }
+    if token.info.not_org {
         return None;
     }
-    Some(Head::Organ { bare, company })
+    if suffix_len == 1 {
+        // 局, 部, 办 … end many ordinary words (格局, 干部, 落到实处); a word counts only when
+        // what comes before the ending is itself a word (发展 局, 公安 局). A word of the
+        // dictionary other than a name still needs a name before it (创新 发展局).
+        let rest: String = token.word.chars().take(len - 1).collect();
+        if len < 3 || !sentence.is_word(&rest) {
+            return None;
+        }
+        let bare = token.known && !matches!(token.pos, "nt" | "nz");
+        return Some(Head::Organ { bare, ending });
+    }
+    Some(Head::Organ {
+        bare: false,
+        ending,
+    })
 }
 
 /// A single-char area word that can start an organ name (省安委会, 市纪委).
 fn is_area_char(token: &Token) -> bool {
-    matches!(token.word, "省" | "市" | "县" | "区" | "州" | "镇" | "乡" | "村" | "盟" | "旗")
+    matches!(
+        token.word,
+        "省" | "市" | "县" | "区" | "州" | "镇" | "乡" | "村" | "盟" | "旗"
+    )
 }
 
 /// Whether `token` may stand inside an organ or company name, before its head.
-fn may_extend_name(token: &Token) -> bool {
+pub fn may_extend_name(token: &Token) -> bool {
     !token.is_break()
         && token.info.title.is_none()
-        && !(token.info.title_qualifier && token.info.org_suffix.is_none())
         && !token.info.person_cue
         && (token.info.place.is_some()
             || token.info.org
@@ -74,18 +100,27 @@ fn may_prefix_known(token: &Token) -> bool {
 /// Finds organization candidates in `sentence`.
 pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
     let tokens = &sentence.tokens;
+    let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        if let Some(candidate) = split_org_title(sentence, lexicons, i) {
-            out.push(candidate);
+        if let Some((start, split)) = org_in_title_token(sentence, lexicons, i) {
+            found.push(Candidate::new(
+                start,
+                split,
+                EntityKind::Org,
+                KNOWN,
+                priority::GRAMMAR,
+            ));
             continue;
         }
-        let Some(head) = head_of(token, lexicons, tokens.get(i + 1)) else {
+        let Some(head) = head_of(sentence, lexicons, i) else {
+            let last = sentence.chars[token.end - 1];
             if token.pos == "nt"
-                && token.len() >= 4
+                && token.len() >= 3
+                && !"学化路会区".contains(last)
                 && !token.info.not_org
                 && token.info.place.is_none()
             {
-                out.push(Candidate::new(
+                found.push(Candidate::new(
                     token.start,
                     token.end,
                     EntityKind::Org,
@@ -95,13 +130,15 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             }
             continue;
         };
-        let first = extend_left(tokens, i, head);
-        let has_prefix = first < i && !tokens[first..i].iter().all(Token::is_ordinal);
+        let (first, start) = extend_left(tokens, i, head);
+        let has_prefix = start < token.start;
         let (rule, ok) = match head {
-            Head::Known if first == i => (KNOWN, true),
+            Head::Known if start == token.start => (KNOWN, true),
             Head::Known => (AREA_ORGAN, true),
-            Head::Organ { bare, company } => {
-                let ok = has_prefix || !bare;
+            Head::Organ { bare, ending } => {
+                let ok = (has_prefix || !bare)
+                    && (ending != OrgEnding::Trade || holds_proper_name(&tokens[first..=i]));
+                let company = ending.is_company();
                 let area = tokens[first].info.place.is_some() || is_area_char(&tokens[first]);
                 let rule = if company {
                     COMPANY
@@ -116,12 +153,11 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
         if !ok {
             continue;
         }
-        let start = tokens[first].start;
         let text = sentence.slice(start, token.end);
         if lexicons.get(&text).not_org {
             continue;
         }
-        out.push(Candidate::new(
+        found.push(Candidate::new(
             start,
             token.end,
             EntityKind::Org,
@@ -129,10 +165,13 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             priority::GRAMMAR,
         ));
     }
+    merge_adjacent(&mut found);
+    out.extend(found);
 }
 
-/// The first token of the organization name ending with token `head_index`.
-fn extend_left(tokens: &[Token], head_index: usize, head: Head) -> usize {
+/// The first token of the organization name ending with token `head_index`, and the char it
+/// starts at (a token may lend only its last char: the 省 of 暨省安委会).
+fn extend_left(tokens: &[Token], head_index: usize, head: Head) -> (usize, usize) {
     let mut first = head_index;
     let mut chars = tokens[head_index].len();
     let mut areas_only = matches!(head, Head::Known);
@@ -140,10 +179,8 @@ fn extend_left(tokens: &[Token], head_index: usize, head: Head) -> usize {
         let previous = &tokens[first - 1];
         let fits = if areas_only {
             may_prefix_known(previous)
-        } else if previous.is_ordinal() {
-            first == head_index
         } else {
-            may_extend_name(previous)
+            previous.is_ordinal() || may_extend_name(previous)
         };
         if !fits || chars + previous.len() > MAX_NAME_CHARS {
             break;
@@ -155,54 +192,114 @@ fn extend_left(tokens: &[Token], head_index: usize, head: Head) -> usize {
         chars += previous.len();
         first -= 1;
     }
-    // A name does not start with a number or with a verb.
-    while first < head_index
-        && (tokens[first].is_ordinal()
-            || (tokens[first].info.org_name_word && !tokens[first].is_nominal_noun()))
-    {
+    // A name does not start with a number.
+    while first < head_index && tokens[first].is_ordinal() {
         first += 1;
     }
-    first
-}
-
-impl Token<'_> {
-    /// A noun proper (not a verb that the org lexicon allows inside names).
-    fn is_nominal_noun(&self) -> bool {
-        matches!(self.pos, "n" | "nz" | "nt" | "ns" | "j" | "vn" | "ng" | "l" | "b")
+    let mut start = tokens[first].start;
+    if first > 0 {
+        let previous = &tokens[first - 1];
+        if previous.len() == 2 && previous.info.place.is_none() && ends_with_area_char(previous) {
+            start = previous.end - 1;
+        }
     }
+    (first, start)
 }
 
-/// A token that is an organization followed by a title (市委书记): the organization part.
-fn split_org_title(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<Candidate> {
+/// A word the segmenter glued to an area char (暨省): the char still prefixes the organ.
+fn ends_with_area_char(token: &Token) -> bool {
+    token
+        .word
+        .chars()
+        .last()
+        .is_some_and(|c| "省市县区".contains(c))
+        && token.pos == "ns"
+}
+
+/// The organization inside a token that ends with a title (市委书记, 城关镇 党委书记): its first
+/// char (with the areas or name before the token) and the char where the title starts.
+pub fn org_in_title_token(
+    sentence: &Sentence,
+    lexicons: &Lexicons,
+    index: usize,
+) -> Option<(usize, usize)> {
     let token = &sentence.tokens[index];
     if token.info.title.is_some() || token.info.org {
         return None;
     }
     let (title_len, _) = lexicons.title_suffix_of(token.word)?;
     let split = token.end - title_len;
-    let org = sentence.slice(token.start, split);
-    lexicons.get(&org).org.then(|| {
-        Candidate::new(
-            token.start,
-            split,
-            EntityKind::Org,
-            KNOWN,
-            priority::GRAMMAR,
-        )
+    let prefix = lexicons.get(&sentence.slice(token.start, split));
+    let head = if prefix.org {
+        Head::Known
+    } else if prefix.org_suffix.is_some()
+        && index > 0
+        && may_extend_name(&sentence.tokens[index - 1])
+    {
+        Head::Organ {
+            bare: true,
+            ending: OrgEnding::Organ,
+        }
+    } else {
+        return None;
+    };
+    let (_, start) = extend_left(&sentence.tokens, index, head);
+    Some((start, split))
+}
+
+/// Whether a company name holds a proper name (长城 in 长城汽车, 百川 in 百川环境科技), not only
+/// common words (新款电动汽车).
+fn holds_proper_name(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        matches!(
+            t.pos,
+            "nz" | "nr" | "nrt" | "nrfg" | "ns" | "nt" | "j" | "eng"
+        ) || (!t.known && t.len() >= 2 && t.info.org_suffix.is_none())
     })
+}
+
+/// Adjacent organizations are one (北京市公安局 + 朝阳分局): the bigger body and its unit.
+fn merge_adjacent(found: &mut Vec<Candidate>) {
+    found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut merged = Vec::new();
+    for (i, first) in found.iter().enumerate() {
+        let mut end = first.end;
+        let mut parts = 1;
+        while let Some(next) = found[i + 1..]
+            .iter()
+            .filter(|c| c.start == end)
+            .max_by_key(|c| c.end)
+        {
+            end = next.end;
+            parts += 1;
+        }
+        if parts > 1 {
+            merged.push(Candidate::new(
+                first.start,
+                end,
+                EntityKind::Org,
+                AREA_ORGAN,
+                priority::GRAMMAR,
+            ));
+        }
+    }
+    found.extend(merged);
 }
 
 /// The short form of a company name (百川畅银 for 百川畅银公司), when it is distinctive enough
 /// to stand for the company: three chars or more and not a common word.
-pub fn company_short_form(name: &str, lexicons: &Lexicons, is_word: impl Fn(&str) -> bool) -> Option<String> {
-    let (suffix_len, company) = lexicons.org_suffix_of(name)?;
-    if !company {
+pub fn company_short_form(
+    name: &str,
+    lexicons: &Lexicons,
+    is_word: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let (suffix_len, ending) = lexicons.org_suffix_of(name)?;
+    if !ending.is_company() {
         return None;
     }
     let chars: Vec<char> = name.chars().collect();
     let stem: String = chars[..chars.len() - suffix_len].iter().collect();
     let stem_len = chars.len() - suffix_len;
-    // The stem may itself end with a company word (百川环境科技有限公司 → 百川环境科技 → 百川环境).
     if stem_len >= 3 && !is_word(&stem) && lexicons.get(&stem).place.is_none() {
         return Some(stem);
     }

@@ -22,7 +22,10 @@ fn slice(chars: &[char], span: &Span) -> String {
 }
 
 fn links_to_registry(kind: &EntityKind) -> bool {
-    matches!(kind, EntityKind::Person | EntityKind::Org | EntityKind::Place)
+    matches!(
+        kind,
+        EntityKind::Person | EntityKind::Org | EntityKind::Place
+    )
 }
 
 /// Links every person, organization and place span to a registry entity (existing entities keep
@@ -88,7 +91,11 @@ fn company_full_names(
             }
         }
     };
-    for entity in registry.entities.iter().filter(|e| e.kind == EntityKind::Org) {
+    for entity in registry
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Org)
+    {
         note(entity.name.clone());
     }
     for (field, chars) in fields.iter().zip(chars) {
@@ -123,7 +130,9 @@ fn entity_for(
         })
         .map(|e| e.id);
     let id = found.unwrap_or_else(|| registry.add(kind.clone(), full));
-    let entity = registry.get_mut(id).expect("the id was just found or added");
+    let entity = registry
+        .get_mut(id)
+        .expect("the id was just found or added");
     for name in [full, text] {
         if !entity.is_called(name) {
             entity.aliases.push(name.to_string());

@@ -25,8 +25,9 @@ struct TitleAt {
 
 /// The title ending with token `index`, with the qualifiers before it (副 书记, 办公室 主任).
 fn title_at(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<TitleAt> {
-    let token = &sentence.tokens[index];
-    let (mut start, kind, org) = match token.info.title {
+    let tokens = &sentence.tokens;
+    let token = &tokens[index];
+    let (start, kind, org) = match token.info.title {
         Some(kind) => (token.start, kind, None),
         None => {
             if token.info.org || token.info.not_person {
@@ -34,28 +35,44 @@ fn title_at(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<Ti
             }
             let (title_len, kind) = lexicons.title_suffix_of(token.word)?;
             let split = token.end - title_len;
-            let prefix = sentence.slice(token.start, split);
-            let info = lexicons.get(&prefix);
-            if info.org {
-                (split, kind, Some((token.start, split)))
-            } else if info.title_qualifier {
+            if let Some((org_start, split)) = orgs::org_in_title_token(sentence, lexicons, index) {
+                (split, kind, Some((org_start, split)))
+            } else if lexicons
+                .get(&sentence.slice(token.start, split))
+                .title_qualifier
+            {
                 (token.start, kind, None)
             } else if kind == TitleKind::Byline {
+                // 本报记者: the title is 记者.
                 (split, kind, None)
             } else {
                 return None;
             }
         }
     };
-    if org.is_none() {
-        let mut first = index;
-        while first > 0 && sentence.tokens[first - 1].info.title_qualifier {
-            first -= 1;
+    if org.is_some() || start > token.start {
+        return Some(TitleAt {
+            start,
+            end: token.end,
+            kind,
+            org,
+        });
+    }
+    // Qualifiers before the title; one that also ends organization names (党委, 办公室) is the
+    // organization when a name comes before it (城关镇党委书记).
+    let mut first = index;
+    while first > 0 && tokens[first - 1].info.title_qualifier {
+        let qualifier = &tokens[first - 1];
+        if qualifier.info.org_suffix.is_some()
+            && first >= 2
+            && orgs::may_extend_name(&tokens[first - 2])
+        {
+            break;
         }
-        start = start.min(sentence.tokens[first].start);
+        first -= 1;
     }
     Some(TitleAt {
-        start,
+        start: tokens[first].start,
         end: token.end,
         kind,
         org,
@@ -90,7 +107,10 @@ pub fn find(
             names.push((at, end));
             // A byline may list several names (记者 王某 李某).
             if title.kind != TitleKind::Byline
-                || !sentence.chars.get(end).is_some_and(|c| c.is_whitespace() || *c == '、')
+                || !sentence
+                    .chars
+                    .get(end)
+                    .is_some_and(|c| c.is_whitespace() || *c == '、')
             {
                 break;
             }
@@ -202,8 +222,12 @@ fn implied_company(
     let mut first = last + 1;
     while first > 0 {
         let token = &sentence.tokens[first - 1];
-        let nominal = matches!(token.pos, "n" | "nz" | "ns" | "ng" | "nr" | "nrt" | "j" | "eng" | "nt");
-        if !nominal || token.info.title.is_some() || token.info.person_cue || last + 1 - first >= 4 {
+        let nominal = matches!(
+            token.pos,
+            "n" | "nz" | "ns" | "ng" | "nr" | "nrt" | "j" | "eng" | "nt"
+        );
+        if !nominal || token.info.title.is_some() || token.info.person_cue || last + 1 - first >= 4
+        {
             break;
         }
         first -= 1;

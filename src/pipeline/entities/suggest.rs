@@ -41,7 +41,12 @@ impl Names {
             }
         };
         for (text, kind) in learnt {
-            add(text.clone(), kind.clone(), LEXICON_CONFIRMED, priority::LEARNT);
+            add(
+                text.clone(),
+                kind.clone(),
+                LEXICON_CONFIRMED,
+                priority::LEARNT,
+            );
         }
         for (text, chosen) in texts {
             let chars: Vec<char> = text.chars().collect();
@@ -49,17 +54,32 @@ impl Names {
                 let name: String = chars[candidate.start..candidate.end].iter().collect();
                 match candidate.rule {
                     persons::AFTER_TITLE | persons::BYLINE | persons::BEFORE_CUE => {
-                        add(name, EntityKind::Person, persons::REPEATED, priority::REPEATED);
+                        add(
+                            name,
+                            EntityKind::Person,
+                            persons::REPEATED,
+                            priority::REPEATED,
+                        );
                     }
                     orgs::BEFORE_CORPORATE_TITLE => {
-                        add(name, EntityKind::Org, orgs::COMPANY_SHORT, priority::REPEATED);
+                        add(
+                            name,
+                            EntityKind::Org,
+                            orgs::COMPANY_SHORT,
+                            priority::REPEATED,
+                        );
                     }
                     orgs::COMPANY => {
                         let short = orgs::company_short_form(&name, tagger.lexicons(), |w| {
                             tagger.is_word(w)
                         });
                         if let Some(short) = short {
-                            add(short, EntityKind::Org, orgs::COMPANY_SHORT, priority::REPEATED);
+                            add(
+                                short,
+                                EntityKind::Org,
+                                orgs::COMPANY_SHORT,
+                                priority::REPEATED,
+                            );
                         }
                     }
                     _ => {}
@@ -89,9 +109,16 @@ impl Names {
             let end = start + text[m.start()..m.end()].chars().count();
             byte = m.start();
             let (kind, rule, strength) = &self.made[m.pattern().as_usize()];
-            let on_boundaries = boundaries.get(start).copied().unwrap_or(false)
-                && boundaries.get(end).copied().unwrap_or(false);
-            if on_boundaries || *rule == LEXICON_CONFIRMED {
+            let starts_word = boundaries.get(start).copied().unwrap_or(false);
+            let ends_word = boundaries.get(end).copied().unwrap_or(false);
+            // A company's short form is distinctive enough that the segmenter may have glued the
+            // next word to it (百川畅银于).
+            let fits = match *rule {
+                LEXICON_CONFIRMED => true,
+                orgs::COMPANY_SHORT => starts_word,
+                _ => starts_word && ends_word,
+            };
+            if fits {
                 found.push(Candidate::new(start, end, kind.clone(), rule, *strength));
             }
         }
@@ -269,9 +296,19 @@ fn learnt_names(project: &Project) -> Vec<(String, EntityKind)> {
         .collect();
     for article in &project.articles {
         for (_, field) in article.fields() {
-            for span in field.spans.iter().filter(|s| s.status == SpanStatus::Confirmed) {
-                if matches!(span.kind, EntityKind::Person | EntityKind::Org | EntityKind::Place) {
-                    learnt.push((field.slice(span.start, span.end).to_string(), span.kind.clone()));
+            for span in field
+                .spans
+                .iter()
+                .filter(|s| s.status == SpanStatus::Confirmed)
+            {
+                if matches!(
+                    span.kind,
+                    EntityKind::Person | EntityKind::Org | EntityKind::Place
+                ) {
+                    learnt.push((
+                        field.slice(span.start, span.end).to_string(),
+                        span.kind.clone(),
+                    ));
                 }
             }
         }
