@@ -8,6 +8,7 @@
 mod export;
 mod import;
 mod stats;
+mod tag;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -93,6 +94,13 @@ pub enum Command {
         #[arg(long)]
         confirmed_only: bool,
     },
+    /// Suggest entities for each line of text: one JSON object a line on standard output,
+    /// `{"text", "entities": [{"type", "start", "end", "text"}]}`, offsets in characters.
+    /// Reads standard input when no FILE is given.
+    Tag {
+        /// A text file (any encoding `import` accepts).
+        file: Option<PathBuf>,
+    },
     /// Print the figures of a project: articles, paragraphs, scan-break joins, furniture,
     /// entities by type and status, registry, officials.
     Stats {
@@ -140,6 +148,7 @@ pub fn run(command: Command) -> ExitCode {
             lang,
         ),
         Command::Stats { project } => stats::run(&project, lang),
+        Command::Tag { file } => tag::run(file.as_deref(), lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
