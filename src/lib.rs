@@ -9,6 +9,7 @@ pub mod formats;
 pub mod i18n;
 pub mod model;
 pub mod pipeline;
+#[cfg(feature = "window")]
 pub mod ui;
 
 /// The bulletin shown the first time the window opens, and used by tests and benchmarks.

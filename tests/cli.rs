@@ -124,3 +124,101 @@ fn help_reads_like_a_manual() {
         assert!(text.contains(word), "--help lacks {word}");
     }
 }
+
+#[test]
+fn tag_prints_one_json_object_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .arg("tag")
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all("管委会主任张红军主持会议。\n\n".as_bytes())
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["text"], "管委会主任张红军主持会议。");
+    let person = lines[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["type"] == "PERSON")
+        .expect("a person");
+    assert_eq!(
+        (person["start"].as_u64(), person["end"].as_u64()),
+        (Some(5), Some(8))
+    );
+    assert_eq!(person["text"], "张红军");
+    assert_eq!(lines[1]["entities"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn export_writes_jsonl_with_the_agreed_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("b.txt"), jiaodui::SAMPLE_BULLETIN).unwrap();
+    assert!(
+        jiaodui("C", &["import", "b.txt"], dir.path())
+            .status
+            .success()
+    );
+    let out = jiaodui(
+        "C",
+        &["export", "b.jiaodui.ron", "--format", "jsonl"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let articles: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(articles.len(), 4);
+    for key in [
+        "id",
+        "kicker",
+        "headline",
+        "subheadline",
+        "byline",
+        "paragraphs",
+        "entities",
+    ] {
+        assert!(articles[0].get(key).is_some(), "missing {key}");
+    }
+    let entity = &articles[0]["entities"][0];
+    for key in [
+        "type",
+        "text",
+        "field",
+        "paragraph",
+        "start",
+        "end",
+        "status",
+        "entity",
+    ] {
+        assert!(entity.get(key).is_some(), "entity lacks {key}");
+    }
+    let out = jiaodui(
+        "C",
+        &["export", "b.jiaodui.ron", "--format", "brat"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "a multi-file format needs -o");
+    let out = jiaodui(
+        "C",
+        &["export", "b.jiaodui.ron", "--format", "brat", "-o", "brat"],
+        dir.path(),
+    );
+    assert!(out.status.success());
+    assert!(dir.path().join("brat").read_dir().unwrap().count() >= 8);
+}

@@ -261,3 +261,26 @@ proptest! {
         prop_assert_eq!(project::load(&path).unwrap(), p);
     }
 }
+
+/// The version-1 format is frozen: this file was written by version 1 and must load, with its
+/// content, after any change to the format (a migration in `formats::project` if need be).
+#[test]
+fn the_frozen_version_1_fixture_loads() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/project-v1.jiaodui.ron");
+    let p = load(&path).expect("version 1 loads");
+    assert_eq!(p.version, 1);
+    assert_eq!(p.source.encoding, "UTF-8");
+    assert_eq!(p.source.text.split('\n').count(), 89);
+    assert_eq!(p.articles.len(), 4);
+    assert_eq!(p.articles[0].headline.text, "高新区召开党工委(扩大)会议");
+    assert_eq!(p.paragraph_count(), 27);
+    assert_eq!(p.join_count(), 8);
+    assert!(p.span_count() > 50);
+    assert!(
+        p.registry
+            .entities
+            .iter()
+            .any(|e| e.name == "张红军" && !e.roles.is_empty())
+    );
+}

@@ -5,8 +5,10 @@
 //! parses arguments and turns the result into an exit code (0 success, 1 failure, 2 bad usage —
 //! the last one is clap's own).
 
+mod export;
 mod import;
 mod stats;
+mod tag;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,6 +62,45 @@ pub enum Command {
         #[arg(long)]
         no_entities: bool,
     },
+    /// Write the corrected articles of a project in another format.
+    ///
+    /// Formats: txt (plain text), md (Markdown), jsonl (one article a line, with entity spans),
+    /// tei (TEI P5 XML), csv (officials and entity index), conll (character BIO for NER
+    /// training), brat (.txt + .ann per article). Formats that write several files (csv, brat,
+    /// txt/md/conll with --per-article, jsonl with --with-registry) take a folder as OUTPUT.
+    /// Without -o a single-file format is written to standard output.
+    Export {
+        /// The project file.
+        project: PathBuf,
+        /// txt, md, jsonl, tei, csv, conll or brat.
+        #[arg(short, long, default_value = "jsonl")]
+        format: String,
+        /// The file or folder to write [default: standard output].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// One file per article (txt, md, conll).
+        #[arg(long)]
+        per_article: bool,
+        /// Markdown: entity mentions in bold.
+        #[arg(long)]
+        bold: bool,
+        /// CSV: no UTF-8 byte order mark (spreadsheets want it; other tools may not).
+        #[arg(long)]
+        no_bom: bool,
+        /// JSONL: also write the registry as registry.jsonl (OUTPUT is then a folder).
+        #[arg(long)]
+        with_registry: bool,
+        /// Only the entities the editor confirmed, leaving out unreviewed suggestions.
+        #[arg(long)]
+        confirmed_only: bool,
+    },
+    /// Suggest entities for each line of text: one JSON object a line on standard output,
+    /// `{"text", "entities": [{"type", "start", "end", "text"}]}`, offsets in characters.
+    /// Reads standard input when no FILE is given.
+    Tag {
+        /// A text file (any encoding `import` accepts).
+        file: Option<PathBuf>,
+    },
     /// Print the figures of a project: articles, paragraphs, scan-break joins, furniture,
     /// entities by type and status, registry, officials.
     Stats {
@@ -88,7 +129,26 @@ pub fn run(command: Command) -> ExitCode {
             force,
             no_entities,
         } => import::run(&raw, output, force, !no_entities, lang),
+        Command::Export {
+            project,
+            format,
+            output,
+            per_article,
+            bold,
+            no_bom,
+            with_registry,
+            confirmed_only,
+        } => export::run(
+            export::ExportRequest {
+                project: &project,
+                format: &format,
+                output,
+                options: export::options(per_article, bold, no_bom, with_registry, confirmed_only),
+            },
+            lang,
+        ),
         Command::Stats { project } => stats::run(&project, lang),
+        Command::Tag { file } => tag::run(file.as_deref(), lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

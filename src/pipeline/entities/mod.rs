@@ -1,21 +1,123 @@
 //! Articles → suggested entities: people, titles, organizations and places.
+//!
+//! The [`Tagger`] segments a text with jieba (its dictionary extended with the lexicons) and
+//! applies the rules an editor applies: a title right before a name, lists of titles joined by
+//! 、 and 兼, bylines ([`rules`]); person names from a surname list ([`persons`]); organizations
+//! from an area + organ grammar and company endings ([`orgs`]); places from a gazetteer
+//! ([`places`]). Each suggestion carries the id of the rule that made it, which
+//! [`describe_rule`] explains to the editor. [`suggest_project`] runs it over a whole project,
+//! spreads names found in one article to the others, learns from what the editor confirmed and
+//! rejected, and links mentions into the registry.
 
-use crate::model::{Edit, Project};
+mod analysis;
+mod candidates;
+pub mod lexicons;
+mod orgs;
+mod persons;
+mod places;
+mod registry;
+mod rules;
+mod suggest;
+
+use jieba_rs::Jieba;
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::model::Span;
+
+use analysis::Sentence;
+use candidates::{Candidate, RoleLink, select};
+use lexicons::Lexicons;
+
+pub use suggest::{LEXICON_CONFIRMED, suggest_project};
 
 /// The entity tagger. Loading it (the jieba dictionary, lexicons) is expensive: do it once per
 /// process and off the UI thread.
-pub struct Tagger {}
+pub struct Tagger {
+    jieba: Jieba,
+    lexicons: Lexicons,
+}
+
+/// What the rules found in one text, before the choice among overlapping candidates.
+pub(crate) struct Analysis {
+    pub candidates: Vec<Candidate>,
+    pub roles: Vec<RoleLink>,
+    /// `boundaries[c]`: a word of the segmenter starts (or the text ends) at char `c`.
+    pub boundaries: Vec<bool>,
+}
 
 impl Tagger {
-    /// Loads the tagger.
+    /// Loads the tagger: jieba's default dictionary, extended with the lexicons' organizations,
+    /// titles and full place names so that it keeps them whole.
     pub fn new() -> Tagger {
-        Tagger {}
+        let lexicons = Lexicons::load();
+        let mut jieba = Jieba::new();
+        let mut words: Vec<(&str, &str)> = lexicons
+            .segmenter_words()
+            .filter(|(word, _)| !jieba.has_word(word))
+            .collect();
+        // Sorted, because each added word changes the frequencies suggested for the next.
+        words.sort_unstable();
+        for (word, tag) in words {
+            jieba.add_word(word, None, Some(tag));
+        }
+        Tagger { jieba, lexicons }
     }
 
     /// The process-wide tagger, loaded on first use.
     pub fn shared() -> &'static Tagger {
         static TAGGER: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
         TAGGER.get_or_init(Tagger::new)
+    }
+
+    /// Suggested entities for one text, sorted by start, each with `rule: Some(rule_id)`. Names
+    /// found by a strong rule (a title before them) are also suggested where the text repeats
+    /// them.
+    pub fn tag(&self, text: &str) -> Vec<Span> {
+        let analysis = self.analyse(text);
+        let chosen = select(analysis.candidates.clone(), text.chars().count(), &[]);
+        let names = suggest::Names::from_texts(self, [(text, chosen.as_slice())], &[]);
+        let mut candidates = analysis.candidates;
+        candidates.extend(names.find(text, &analysis.boundaries));
+        select(candidates, text.chars().count(), &[])
+            .iter()
+            .map(Candidate::to_span)
+            .collect()
+    }
+
+    /// Runs every rule over `text`.
+    pub(crate) fn analyse(&self, text: &str) -> Analysis {
+        let sentence = Sentence::new(text, &self.jieba, &self.lexicons);
+        let mut candidates = Vec::new();
+        let mut roles = Vec::new();
+        orgs::find(&sentence, &self.lexicons, &mut candidates);
+        let organizations = candidates.clone();
+        rules::find(
+            &sentence,
+            &self.lexicons,
+            &organizations,
+            &mut candidates,
+            &mut roles,
+        );
+        persons::find(&sentence, &self.lexicons, &mut candidates);
+        places::find(&sentence, &self.lexicons, &mut candidates);
+        let boundaries = (0..=sentence.chars.len())
+            .map(|c| sentence.is_boundary(c))
+            .collect();
+        Analysis {
+            candidates,
+            roles,
+            boundaries,
+        }
+    }
+
+    /// Whether `word` is in the segmenter's dictionary.
+    pub(crate) fn is_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    pub(crate) fn lexicons(&self) -> &Lexicons {
+        &self.lexicons
     }
 }
 
@@ -25,8 +127,124 @@ impl Default for Tagger {
     }
 }
 
-/// Suggests entities for every field of the project (respecting confirmed spans, the lexicon and
-/// the rejections) and links mentions into the registry, as one undoable edit.
-pub fn suggest_project(_project: &Project, _tagger: &Tagger) -> Edit {
-    Edit::Batch(Vec::new())
+/// One entity of [`tag_line_json`]'s output.
+#[derive(Serialize)]
+struct JsonEntity<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// One line of [`tag_line_json`]'s output.
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    text: &'a str,
+    entities: Vec<JsonEntity<'a>>,
+}
+
+/// Tags one line and writes it as `{"text": …, "entities": [{"type", "start", "end", "text"}]}`
+/// with char offsets: what `jiaodui tag` prints for each input line.
+pub fn tag_line_json(tagger: &Tagger, line: &str) -> String {
+    let spans = tagger.tag(line);
+    let chars: Vec<char> = line.chars().collect();
+    let entities = spans
+        .iter()
+        .map(|span| JsonEntity {
+            kind: span.kind.code(),
+            start: span.start,
+            end: span.end,
+            text: chars[span.start..span.end].iter().collect(),
+        })
+        .collect();
+    serde_json::to_string(&JsonLine {
+        text: line,
+        entities,
+    })
+    .expect("plain strings and numbers serialise")
+}
+
+/// A sentence saying why a rule suggested a span, for the window's "why" tooltip.
+pub fn describe_rule(rule: &str, lang: Lang) -> String {
+    let (zh, en) = match rule {
+        rules::TITLE_BEFORE_NAME => (
+            "职务:紧接在人名之前(如“管委会主任张红军”),并列职务以“、”“兼”分开。",
+            "Title: written right before a person's name (管委会主任张红军); listed titles are split at 、 and 兼.",
+        ),
+        rules::BYLINE_TITLE => (
+            "职务:署名中的“记者”“通讯员”等,后面跟着人名。",
+            "Title: a byline word such as 记者 or 通讯员 followed by a name.",
+        ),
+        persons::AFTER_TITLE => (
+            "人名:紧跟在职务之后,由姓氏加一到两个字组成。",
+            "Person: follows a title; a surname plus one or two characters.",
+        ),
+        persons::BYLINE => (
+            "人名:署名中“记者”“通讯员”等之后的名字。",
+            "Person: the name after 记者, 通讯员 … in a byline.",
+        ),
+        persons::SEGMENTER => (
+            "人名:分词器标为人名,且以常见姓氏开头。",
+            "Person: the segmenter tagged it as a name and it starts with a known surname.",
+        ),
+        persons::TRANSLITERATED => (
+            "人名:分词器识别的外国人名音译。",
+            "Person: a transliterated foreign name recognised by the segmenter.",
+        ),
+        persons::BEFORE_CUE => (
+            "人名:姓氏加名字,后面是“表示”“指出”“主持”等只用于人的词。",
+            "Person: a surname and given name followed by a word used of people (表示, 指出, 主持 …).",
+        ),
+        persons::REPEATED => (
+            "人名:同一项目中别处已按职务或署名识别出这个名字。",
+            "Person: the same name was found next to a title or in a byline elsewhere in the project.",
+        ),
+        orgs::KNOWN => (
+            "机构:机构词表中的名称(如“省委”“管委会”“国务院”)。",
+            "Organization: a name in the organization lexicon (省委, 管委会, 国务院 …).",
+        ),
+        orgs::AREA_ORGAN => (
+            "机构:地名加机关名(如“高新区党工委”“高新公安分局”),合为一个机构。",
+            "Organization: an area followed by its organ (高新区党工委, 高新公安分局), tagged as one.",
+        ),
+        orgs::ORGAN_NAME => (
+            "机构:以“局”“领导小组”“大队”“中心”等机关词结尾的名称。",
+            "Organization: a name ending in an organ word (局, 领导小组, 大队, 中心 …).",
+        ),
+        orgs::COMPANY => (
+            "机构:以“公司”“集团”“科技”等结尾的企业名称。",
+            "Organization: a company name ending in 公司, 集团, 科技 ….",
+        ),
+        orgs::SEGMENTER => (
+            "机构:分词器标为机构名。",
+            "Organization: the segmenter tagged it as an organization.",
+        ),
+        orgs::BEFORE_CORPORATE_TITLE => (
+            "机构:“董事长”“总经理”等企业职务前的名称,视为企业。",
+            "Organization: the name before a company title (董事长, 总经理 …) is taken as the company.",
+        ),
+        orgs::COMPANY_SHORT => (
+            "机构:同一项目中出现过的企业全称的简称(如“百川畅银公司”→“百川畅银”)。",
+            "Organization: the short form of a company named in full elsewhere in the project (百川畅银公司 → 百川畅银).",
+        ),
+        places::GAZETTEER => (
+            "地名:行政区划、国家或地名词表中的名称。",
+            "Place: a division of China, a country or another place of the gazetteer.",
+        ),
+        places::TOWN => (
+            "地名:名称加“镇”“乡”“村”“街道”等。",
+            "Place: a name followed by 镇, 乡, 村, 街道 ….",
+        ),
+        places::SEGMENTER => (
+            "地名:分词器标为地名。",
+            "Place: the segmenter tagged it as a place.",
+        ),
+        LEXICON_CONFIRMED => (
+            "编辑已在本项目中确认过这个名称。",
+            "The editor confirmed this name elsewhere in the project.",
+        ),
+        _ => ("由自动规则建议。", "Suggested by an automatic rule."),
+    };
+    format!("{} ({rule})", lang.pick(zh, en))
 }

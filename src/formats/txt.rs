@@ -1,0 +1,65 @@
+//! Plain text: the corrected articles as an editor reads them.
+//!
+//! Each article is its headline stack (kicker, headline, deck) one line each, then the byline,
+//! then the paragraphs, with a blank line between these blocks and between paragraphs. In the
+//! combined file, articles are separated by two blank lines. Empty fields are left out; every
+//! char of every other field is written as it is.
+
+use super::export::{ExportOptions, article_file_stem};
+use crate::model::{Article, FieldSlot, Project};
+
+/// Renders the articles as one combined `articles.txt` or one file per article.
+pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String)> {
+    if options.per_article {
+        project
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, article)| {
+                (
+                    format!("{}.txt", article_file_stem(project, i)),
+                    article_text(article),
+                )
+            })
+            .collect()
+    } else {
+        let combined = project
+            .articles
+            .iter()
+            .map(article_text)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        vec![("articles.txt".to_string(), combined)]
+    }
+}
+
+/// One article as text, ending with a line end.
+pub fn article_text(article: &Article) -> String {
+    let stack: Vec<&str> = [
+        FieldSlot::Kicker,
+        FieldSlot::Headline,
+        FieldSlot::Subheadline,
+    ]
+    .into_iter()
+    .filter_map(|slot| article.field(slot))
+    .filter(|f| !f.is_empty())
+    .map(|f| f.text.as_str())
+    .collect();
+    let mut blocks: Vec<String> = Vec::new();
+    if !stack.is_empty() {
+        blocks.push(stack.join("\n"));
+    }
+    if !article.byline.is_empty() {
+        blocks.push(article.byline.text.clone());
+    }
+    blocks.extend(
+        article
+            .paragraphs
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| p.text.clone()),
+    );
+    let mut text = blocks.join("\n\n");
+    text.push('\n');
+    text
+}

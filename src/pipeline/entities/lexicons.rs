@@ -1,0 +1,386 @@
+//! The word lists the tagger knows: surnames, titles, organizations, places and the words it must
+//! not take for a name.
+//!
+//! Every list is a plain UTF-8 file under `assets/lexicons/` (one entry per line, `#` comments, an
+//! optional second and third column separated by spaces or a TAB), embedded in the binary so the
+//! program runs with nothing beside it. A user extends them without rebuilding by pointing the
+//! environment variable `JIAODUI_LEXICONS` at a folder holding files of the same names: their
+//! entries are added to the built-in ones (see `assets/lexicons/README.md`).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::Path;
+
+/// The environment variable naming a folder of extra lexicon files.
+pub const EXTRA_LEXICONS_VAR: &str = "JIAODUI_LEXICONS";
+
+/// A lexicon file: its name under `assets/lexicons/` and its built-in text.
+struct LexiconFile {
+    name: &'static str,
+    text: &'static str,
+}
+
+macro_rules! lexicon_file {
+    ($name:literal) => {
+        LexiconFile {
+            name: $name,
+            text: include_str!(concat!("../../../assets/lexicons/", $name)),
+        }
+    };
+}
+
+const SURNAMES: LexiconFile = lexicon_file!("surnames.txt");
+const TITLES: LexiconFile = lexicon_file!("titles.txt");
+const TITLE_QUALIFIERS: LexiconFile = lexicon_file!("title-qualifiers.txt");
+const ORGS: LexiconFile = lexicon_file!("orgs.txt");
+const ORG_SUFFIXES: LexiconFile = lexicon_file!("org-suffixes.txt");
+const ORG_NAME_WORDS: LexiconFile = lexicon_file!("org-name-words.txt");
+const PLACES_CHINA: LexiconFile = lexicon_file!("places-china.txt");
+const COUNTRIES: LexiconFile = lexicon_file!("countries.txt");
+const PLACES_EXTRA: LexiconFile = lexicon_file!("places-extra.txt");
+const NOT_PERSONS: LexiconFile = lexicon_file!("not-persons.txt");
+const NOT_PLACES: LexiconFile = lexicon_file!("not-places.txt");
+const NOT_ORGS: LexiconFile = lexicon_file!("not-orgs.txt");
+const PERSON_CUES: LexiconFile = lexicon_file!("person-cues.txt");
+
+/// The FxHash function: the lexicon is looked up once or more per token of every text, and the
+/// keys are short trusted strings, so a fast non-cryptographic hash matters and is safe.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map keyed by lexicon words.
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// How large a place is; decides whether its short form may stand alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceLevel {
+    Province,
+    City,
+    County,
+    Country,
+    /// A development zone (高新区): its short form only prefixes an organization.
+    Zone,
+    Other,
+}
+
+impl PlaceLevel {
+    fn parse(code: &str) -> PlaceLevel {
+        match code {
+            "province" => PlaceLevel::Province,
+            "city" => PlaceLevel::City,
+            "county" => PlaceLevel::County,
+            "country" => PlaceLevel::Country,
+            "zone" => PlaceLevel::Zone,
+            _ => PlaceLevel::Other,
+        }
+    }
+}
+
+/// What the lexicon says about a place word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlaceWord {
+    pub level: PlaceLevel,
+    /// A short form (郑州 for 郑州市) rather than the full name.
+    pub short: bool,
+}
+
+/// The kind of a core title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleKind {
+    Public,
+    /// Held in a company: the words before it name the company.
+    Corporate,
+    /// Heads a byline (记者, 通讯员).
+    Byline,
+}
+
+/// What kind of organization a name ending makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrgEnding {
+    /// A party, government or public organ (局, 领导小组).
+    Organ,
+    /// A company (公司, 集团): the name without it is a short form of the company.
+    Company,
+    /// A company named by its trade (汽车, 科技): the name must hold a proper name.
+    Trade,
+}
+
+impl OrgEnding {
+    /// Whether names with this ending are companies.
+    pub fn is_company(self) -> bool {
+        matches!(self, OrgEnding::Company | OrgEnding::Trade)
+    }
+}
+
+/// Everything the lexicons say about one word.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordInfo {
+    pub title: Option<TitleKind>,
+    pub title_qualifier: bool,
+    /// Names an organization on its own (省委, 国务院).
+    pub org: bool,
+    /// Ends organization names.
+    pub org_suffix: Option<OrgEnding>,
+    /// A verb that may stand inside an organization name.
+    pub org_name_word: bool,
+    pub place: Option<PlaceWord>,
+    pub compound_surname: bool,
+    pub not_person: bool,
+    pub not_place: bool,
+    pub not_org: bool,
+    pub person_cue: bool,
+}
+
+/// All lexicons, merged into one word table.
+pub struct Lexicons {
+    words: FxMap<String, WordInfo>,
+    single_surnames: FxMap<char, ()>,
+    /// Longest org suffix, in chars, to bound suffix look-ups.
+    longest_suffix: usize,
+    /// Longest title word, in chars.
+    longest_title: usize,
+}
+
+/// The entries of a lexicon text: the columns of every non-comment line.
+pub fn entries(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines().filter_map(|line| {
+        let line = line.split('#').next().unwrap_or("").trim();
+        (!line.is_empty()).then(|| line.split_whitespace().collect())
+    })
+}
+
+impl Lexicons {
+    /// The built-in lexicons plus those in the folder named by [`EXTRA_LEXICONS_VAR`], if any.
+    pub fn load() -> Lexicons {
+        let extra = std::env::var_os(EXTRA_LEXICONS_VAR);
+        Lexicons::with_extra(extra.as_deref().map(Path::new))
+    }
+
+    /// The built-in lexicons plus the files of the same names in `extra` (missing ones are skipped).
+    pub fn with_extra(extra: Option<&Path>) -> Lexicons {
+        let mut lexicons = Lexicons {
+            words: FxMap::default(),
+            single_surnames: FxMap::default(),
+            longest_suffix: 1,
+            longest_title: 1,
+        };
+        let files = [
+            SURNAMES,
+            TITLES,
+            TITLE_QUALIFIERS,
+            ORGS,
+            ORG_SUFFIXES,
+            ORG_NAME_WORDS,
+            PLACES_CHINA,
+            COUNTRIES,
+            PLACES_EXTRA,
+            NOT_PERSONS,
+            NOT_PLACES,
+            NOT_ORGS,
+            PERSON_CUES,
+        ];
+        for file in &files {
+            lexicons.add_text(file.name, file.text);
+            if let Some(dir) = extra
+                && let Ok(text) = std::fs::read_to_string(dir.join(file.name))
+            {
+                lexicons.add_text(file.name, &text);
+            }
+        }
+        lexicons
+    }
+
+    /// Adds the entries of `text`, read as the lexicon file `name`.
+    fn add_text(&mut self, name: &str, text: &str) {
+        for columns in entries(text) {
+            let word = columns[0];
+            let second = columns.get(1).copied().unwrap_or("");
+            match name {
+                "surnames.txt" => {
+                    let mut chars = word.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) => {
+                            self.single_surnames.insert(c, ());
+                        }
+                        _ => self.info(word).compound_surname = true,
+                    }
+                }
+                "titles.txt" => {
+                    let kind = match second {
+                        "corporate" => TitleKind::Corporate,
+                        "byline" => TitleKind::Byline,
+                        _ => TitleKind::Public,
+                    };
+                    self.longest_title = self.longest_title.max(word.chars().count());
+                    self.info(word).title = Some(kind);
+                }
+                "title-qualifiers.txt" => self.info(word).title_qualifier = true,
+                "orgs.txt" => self.info(word).org = true,
+                "org-suffixes.txt" => {
+                    self.longest_suffix = self.longest_suffix.max(word.chars().count());
+                    self.info(word).org_suffix = Some(match second {
+                        "company" => OrgEnding::Company,
+                        "trade" => OrgEnding::Trade,
+                        _ => OrgEnding::Organ,
+                    });
+                }
+                "org-name-words.txt" => self.info(word).org_name_word = true,
+                "places-china.txt" | "countries.txt" | "places-extra.txt" => {
+                    let level = PlaceLevel::parse(second);
+                    self.info(word).place = Some(PlaceWord {
+                        level,
+                        short: false,
+                    });
+                    for short in columns.iter().skip(2) {
+                        let info = self.info(short);
+                        if info.place.is_none() {
+                            info.place = Some(PlaceWord { level, short: true });
+                        }
+                    }
+                }
+                "not-persons.txt" => self.info(word).not_person = true,
+                "not-places.txt" => self.info(word).not_place = true,
+                "not-orgs.txt" => self.info(word).not_org = true,
+                "person-cues.txt" => self.info(word).person_cue = true,
+                _ => {}
+            }
+        }
+    }
+
+    fn info(&mut self, word: &str) -> &mut WordInfo {
+        self.words.entry(word.to_string()).or_default()
+    }
+
+    /// What the lexicons say about `word` (nothing for an unknown word).
+    pub fn get(&self, word: &str) -> WordInfo {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+
+    /// Whether `c` is a single-character surname.
+    pub fn is_surname_char(&self, c: char) -> bool {
+        self.single_surnames.contains_key(&c)
+    }
+
+    /// Length in chars of the surname `chars` starts with (2 for 欧阳, 1 for 王), if any.
+    pub fn surname_len(&self, chars: &[char]) -> Option<usize> {
+        if chars.len() >= 3 {
+            let two: String = chars[..2].iter().collect();
+            if self.get(&two).compound_surname {
+                return Some(2);
+            }
+        }
+        chars
+            .first()
+            .filter(|c| self.is_surname_char(**c))
+            .map(|_| 1)
+    }
+
+    /// The longest organization ending of `word`: (its length in chars, its kind).
+    pub fn org_suffix_of(&self, word: &str) -> Option<(usize, OrgEnding)> {
+        let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        let n = starts.len();
+        (1..=self.longest_suffix.min(n)).rev().find_map(|len| {
+            self.words
+                .get(&word[starts[n - len]..])
+                .and_then(|info| info.org_suffix)
+                .map(|ending| (len, ending))
+        })
+    }
+
+    /// The longest title `word` ends with, when what comes before it is at least one char.
+    pub fn title_suffix_of(&self, word: &str) -> Option<(usize, TitleKind)> {
+        let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        let n = starts.len();
+        (1..=self.longest_title.min(n.saturating_sub(1)))
+            .rev()
+            .find_map(|len| {
+                self.words
+                    .get(&word[starts[n - len]..])
+                    .and_then(|info| info.title)
+                    .map(|kind| (len, kind))
+            })
+    }
+
+    /// Words to add to the segmenter's dictionary so it keeps them whole: organizations, titles,
+    /// organization endings and full place names.
+    pub fn segmenter_words(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        self.words.iter().filter_map(|(word, info)| {
+            let tag = if info.org {
+                "nt"
+            } else if info.title.is_some() {
+                "nnt"
+            } else if info.place.is_some_and(|p| !p.short) {
+                "ns"
+            } else if info.org_suffix.is_some() && word.chars().count() > 1 {
+                "n"
+            } else {
+                return None;
+            };
+            (word.chars().count() > 1).then_some((word.as_str(), tag))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_lexicons_load() {
+        let lex = Lexicons::with_extra(None);
+        assert!(lex.is_surname_char('张'));
+        assert_eq!(lex.surname_len(&['欧', '阳', '修']), Some(2));
+        assert_eq!(lex.get("董事长").title, Some(TitleKind::Corporate));
+        assert!(lex.get("管委会").org);
+        assert_eq!(lex.get("郑州").place.map(|p| p.short), Some(true));
+        assert_eq!(
+            lex.get("河南省").place.map(|p| p.level),
+            Some(PlaceLevel::Province)
+        );
+        assert_eq!(
+            lex.get("美国").place.map(|p| p.level),
+            Some(PlaceLevel::Country)
+        );
+        assert_eq!(
+            lex.org_suffix_of("百川畅银公司"),
+            Some((2, OrgEnding::Company))
+        );
+        assert_eq!(lex.org_suffix_of("公安分局"), Some((4, OrgEnding::Organ)));
+        assert_eq!(lex.org_suffix_of("长城汽车"), Some((2, OrgEnding::Trade)));
+        assert!(lex.get("明白").not_person);
+    }
+
+    #[test]
+    fn extra_lexicons_extend_the_built_in_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("surnames.txt"), "# mine\n佴\n").unwrap();
+        std::fs::write(dir.path().join("orgs.txt"), "星火评审会\n").unwrap();
+        let lex = Lexicons::with_extra(Some(dir.path()));
+        assert!(lex.is_surname_char('佴'));
+        assert!(lex.get("星火评审会").org);
+        assert!(lex.is_surname_char('王'));
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_skipped() {
+        let found: Vec<Vec<&str>> = entries("# head\n\n郑州市\tcity\t郑州 # note\n").collect();
+        assert_eq!(found, vec![vec!["郑州市", "city", "郑州"]]);
+    }
+}

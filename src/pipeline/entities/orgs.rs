@@ -1,0 +1,307 @@
+//! Organizations: the area + organ grammar (高新区党工委, 高新公安分局), names ending in an organ or
+//! company word (生态建设工作领导小组, 百川畅银公司) and organizations named on their own (省委).
+
+use crate::model::EntityKind;
+
+use super::analysis::{Sentence, Token};
+use super::candidates::{Candidate, priority};
+use super::lexicons::{Lexicons, OrgEnding};
+
+/// Rule ids of this module.
+pub const KNOWN: &str = "org:known";
+pub const AREA_ORGAN: &str = "org:area-organ";
+pub const ORGAN_NAME: &str = "org:organ-name";
+pub const COMPANY: &str = "org:company";
+pub const SEGMENTER: &str = "org:segmenter";
+pub const BEFORE_CORPORATE_TITLE: &str = "org:before-corporate-title";
+pub const COMPANY_SHORT: &str = "org:company-short";
+
+/// Most words an organization name is built from, and most chars.
+const MAX_NAME_TOKENS: usize = 7;
+const MAX_NAME_CHARS: usize = 24;
+
+/// How a token can end an organization name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Head {
+    /// Names an organization by itself (省委, 管委会).
+    Known,
+    /// An organ or company word; `bare` when the token is only that word (局, 公司), which then
+    /// needs a name before it.
+    Organ { bare: bool, ending: OrgEnding },
+}
+
+fn head_of(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<Head> {
+    let token = &sentence.tokens[index];
+    if token.info.org {
+        return Some(Head::Known);
+    }
+    // 办公室 before a title (兼办公室主任) belongs to the title, unless a name comes before it
+    // (城关镇党委书记: the committee of the town).
+    if token.info.title_qualifier
+        && sentence
+            .tokens
+            .get(index + 1)
+            .is_some_and(|n| n.info.title.is_some())
+        && !(index > 0 && may_extend_name(&sentence.tokens[index - 1]))
+    {
+        return None;
+    }
+    let (suffix_len, ending) = lexicons.org_suffix_of(token.word)?;
+    let len = token.len();
+    if suffix_len == len {
+        return Some(Head::Organ { bare: true, ending });
+    }
+    if token.info.not_org {
+        return None;
+    }
+    if suffix_len == 1 {
+        // 局, 部, 办 … end many ordinary words (格局, 干部, 落到实处); a word counts only when
+        // what comes before the ending is itself a word (发展 局, 公安 局). A word of the
+        // dictionary other than a name still needs a name before it (创新 发展局).
+        let rest: String = token.word.chars().take(len - 1).collect();
+        if len < 3 || !sentence.is_word(&rest) {
+            return None;
+        }
+        let bare = token.known && !matches!(token.pos, "nt" | "nz");
+        return Some(Head::Organ { bare, ending });
+    }
+    Some(Head::Organ {
+        bare: false,
+        ending,
+    })
+}
+
+/// A single-char area word that can start an organ name (省安委会, 市纪委).
+fn is_area_char(token: &Token) -> bool {
+    matches!(
+        token.word,
+        "省" | "市" | "县" | "区" | "州" | "镇" | "乡" | "村" | "盟" | "旗"
+    )
+}
+
+/// Whether `token` may stand inside an organ or company name, before its head.
+pub fn may_extend_name(token: &Token) -> bool {
+    !token.is_break()
+        && token.info.title.is_none()
+        && !token.info.person_cue
+        && (token.info.place.is_some()
+            || token.info.org
+            || token.info.org_suffix.is_some()
+            || is_area_char(token)
+            || token.is_nominal())
+}
+
+/// Whether `token` may stand before an organization named on its own: only areas and other
+/// organizations (高新区 管委会, 省委 常委会).
+fn may_prefix_known(token: &Token) -> bool {
+    token.info.place.is_some() || token.info.org || is_area_char(token)
+}
+
+/// Finds organization candidates in `sentence`.
+pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
+    let tokens = &sentence.tokens;
+    let mut found = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if let Some((start, split)) = org_in_title_token(sentence, lexicons, i) {
+            found.push(Candidate::new(
+                start,
+                split,
+                EntityKind::Org,
+                KNOWN,
+                priority::GRAMMAR,
+            ));
+            continue;
+        }
+        let Some(head) = head_of(sentence, lexicons, i) else {
+            let last = sentence.chars[token.end - 1];
+            if token.pos == "nt"
+                && token.len() >= 3
+                && !"学化路会区".contains(last)
+                && !token.info.not_org
+                && token.info.place.is_none()
+            {
+                found.push(Candidate::new(
+                    token.start,
+                    token.end,
+                    EntityKind::Org,
+                    SEGMENTER,
+                    priority::GRAMMAR,
+                ));
+            }
+            continue;
+        };
+        let (first, start) = extend_left(tokens, i, head);
+        let has_prefix = start < token.start;
+        let (rule, ok) = match head {
+            Head::Known if start == token.start => (KNOWN, true),
+            Head::Known => (AREA_ORGAN, true),
+            Head::Organ { bare, ending } => {
+                let ok = (has_prefix || !bare)
+                    && (ending != OrgEnding::Trade || holds_proper_name(&tokens[first..=i]));
+                let company = ending.is_company();
+                let area = tokens[first].info.place.is_some() || is_area_char(&tokens[first]);
+                let rule = if company {
+                    COMPANY
+                } else if area && first < i {
+                    AREA_ORGAN
+                } else {
+                    ORGAN_NAME
+                };
+                (rule, ok)
+            }
+        };
+        if !ok {
+            continue;
+        }
+        let text = sentence.slice(start, token.end);
+        if lexicons.get(&text).not_org {
+            continue;
+        }
+        found.push(Candidate::new(
+            start,
+            token.end,
+            EntityKind::Org,
+            rule,
+            priority::GRAMMAR,
+        ));
+    }
+    merge_adjacent(&mut found);
+    out.extend(found);
+}
+
+/// The first token of the organization name ending with token `head_index`, and the char it
+/// starts at (a token may lend only its last char: the 省 of 暨省安委会).
+fn extend_left(tokens: &[Token], head_index: usize, head: Head) -> (usize, usize) {
+    let mut first = head_index;
+    let mut chars = tokens[head_index].len();
+    let mut areas_only = matches!(head, Head::Known);
+    while first > 0 && head_index - first < MAX_NAME_TOKENS {
+        let previous = &tokens[first - 1];
+        let fits = if areas_only {
+            may_prefix_known(previous)
+        } else {
+            previous.is_ordinal() || may_extend_name(previous)
+        };
+        if !fits || chars + previous.len() > MAX_NAME_CHARS {
+            break;
+        }
+        // Once an area is reached, only bigger areas may come before it (河南省郑州市公安局).
+        if previous.info.place.is_some() {
+            areas_only = true;
+        }
+        chars += previous.len();
+        first -= 1;
+    }
+    // A name does not start with a number.
+    while first < head_index && tokens[first].is_ordinal() {
+        first += 1;
+    }
+    let mut start = tokens[first].start;
+    if first > 0 {
+        let previous = &tokens[first - 1];
+        if previous.len() == 2 && previous.info.place.is_none() && ends_with_area_char(previous) {
+            start = previous.end - 1;
+        }
+    }
+    (first, start)
+}
+
+/// A word the segmenter glued to an area char (暨省): the char still prefixes the organ.
+fn ends_with_area_char(token: &Token) -> bool {
+    token
+        .word
+        .chars()
+        .last()
+        .is_some_and(|c| "省市县区".contains(c))
+        && token.pos == "ns"
+}
+
+/// The organization inside a token that ends with a title (市委书记, 城关镇 党委书记): its first
+/// char (with the areas or name before the token) and the char where the title starts.
+pub fn org_in_title_token(
+    sentence: &Sentence,
+    lexicons: &Lexicons,
+    index: usize,
+) -> Option<(usize, usize)> {
+    let token = &sentence.tokens[index];
+    if token.info.title.is_some() || token.info.org {
+        return None;
+    }
+    let (title_len, _) = lexicons.title_suffix_of(token.word)?;
+    let split = token.end - title_len;
+    let prefix = lexicons.get(&sentence.slice(token.start, split));
+    let head = if prefix.org {
+        Head::Known
+    } else if prefix.org_suffix.is_some()
+        && index > 0
+        && may_extend_name(&sentence.tokens[index - 1])
+    {
+        Head::Organ {
+            bare: true,
+            ending: OrgEnding::Organ,
+        }
+    } else {
+        return None;
+    };
+    let (_, start) = extend_left(&sentence.tokens, index, head);
+    Some((start, split))
+}
+
+/// Whether a company name holds a proper name (长城 in 长城汽车, 百川 in 百川环境科技), not only
+/// common words (新款电动汽车).
+fn holds_proper_name(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        matches!(
+            t.pos,
+            "nz" | "nr" | "nrt" | "nrfg" | "ns" | "nt" | "j" | "eng"
+        ) || (!t.known && t.len() >= 2 && t.info.org_suffix.is_none())
+    })
+}
+
+/// Adjacent organizations are one (北京市公安局 + 朝阳分局): the bigger body and its unit.
+fn merge_adjacent(found: &mut Vec<Candidate>) {
+    found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut merged = Vec::new();
+    for (i, first) in found.iter().enumerate() {
+        let mut end = first.end;
+        let mut parts = 1;
+        while let Some(next) = found[i + 1..]
+            .iter()
+            .filter(|c| c.start == end)
+            .max_by_key(|c| c.end)
+        {
+            end = next.end;
+            parts += 1;
+        }
+        if parts > 1 {
+            merged.push(Candidate::new(
+                first.start,
+                end,
+                EntityKind::Org,
+                AREA_ORGAN,
+                priority::GRAMMAR,
+            ));
+        }
+    }
+    found.extend(merged);
+}
+
+/// The short form of a company name (百川畅银 for 百川畅银公司), when it is distinctive enough
+/// to stand for the company: three chars or more and not a common word.
+pub fn company_short_form(
+    name: &str,
+    lexicons: &Lexicons,
+    is_word: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let (suffix_len, ending) = lexicons.org_suffix_of(name)?;
+    if !ending.is_company() {
+        return None;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let stem: String = chars[..chars.len() - suffix_len].iter().collect();
+    let stem_len = chars.len() - suffix_len;
+    if stem_len >= 3 && !is_word(&stem) && lexicons.get(&stem).place.is_none() {
+        return Some(stem);
+    }
+    None
+}

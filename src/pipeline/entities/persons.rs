@@ -1,0 +1,246 @@
+//! Person names: a surname from the lexicon and a given name of one or two chars, found by the
+//! segmenter's name tags (with its false names rejected), before words that show a person
+//! (张红军表示) and, in [`name_at`], right after a title.
+
+use crate::model::EntityKind;
+
+use super::analysis::{Sentence, Token, is_han};
+use super::candidates::{Candidate, priority};
+use super::lexicons::Lexicons;
+
+/// Rule ids of this module.
+pub const SEGMENTER: &str = "person:surname-given";
+pub const TRANSLITERATED: &str = "person:transliterated";
+pub const BEFORE_CUE: &str = "person:before-cue";
+pub const AFTER_TITLE: &str = "person:after-title";
+pub const BYLINE: &str = "person:byline";
+pub const REPEATED: &str = "person:repeated";
+
+/// Chars a Chinese name does not end with: they end places and organs (高新区, 发展局).
+const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会";
+/// Chars that do not belong to a given name when they follow a surname and a char: they start
+/// the next word (王某说, 李明在).
+const NOT_GIVEN: &str = "的了在和与及等是为说对将并兼、，,。；：";
+
+/// Whether a token the segmenter tagged as a name really is one.
+fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexicons) -> bool {
+    let chars = &sentence.chars[token.start..token.end];
+    if token.info.not_person
+        || token.info.place.is_some()
+        || token.info.org
+        || token.info.title.is_some()
+        || token.info.org_suffix.is_some()
+    {
+        return false;
+    }
+    if token.pos == "nrt" {
+        return chars.len() >= 2 && chars.iter().all(|&c| is_han(c) || c == '·');
+    }
+    if !chars.iter().all(|&c| is_han(c)) || NOT_NAME_END.contains(chars[chars.len() - 1]) {
+        return false;
+    }
+    let Some(surname) = lexicons.surname_len(chars) else {
+        return false;
+    };
+    let given = chars.len() - surname;
+    if !(1..=2).contains(&given) {
+        return false;
+    }
+    // Two-char words of the dictionary tagged `nr` are mostly ordinary words (明白, 康复); the
+    // names it knows are tagged `nrfg`. Names the HMM guessed are not in the dictionary.
+    !(token.known && token.pos == "nr" && chars.len() == 2)
+}
+
+/// Finds person candidates that need no title: the segmenter's names and names before a cue.
+pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
+    let tokens = &sentence.tokens;
+    for (i, token) in tokens.iter().enumerate() {
+        if matches!(token.pos, "nr" | "nrfg" | "nrt") && token.len() >= 2 {
+            let last = sentence.chars[token.end - 1];
+            if token.len() == 3 && !token.known && GLUED_AFTER_NAME.contains(last) {
+                // 王晓在: the name and the next word's first char.
+                if lexicons.surname_len(&sentence.chars[token.start..token.end]) == Some(1) {
+                    out.push(Candidate::new(
+                        token.start,
+                        token.end - 1,
+                        EntityKind::Person,
+                        SEGMENTER,
+                        priority::NAME,
+                    ));
+                }
+                continue;
+            }
+            if plausible_segmenter_name(token, sentence, lexicons) {
+                // 葛曼/nr 棋以/p: the HMM left the name's last char on the next word.
+                let end = match tokens.get(i + 1) {
+                    Some(next)
+                        if token.len() == 2
+                            && lexicons.surname_len(&sentence.chars[token.start..token.end])
+                                == Some(1)
+                            && next.len() == 2
+                            && !next.known
+                            && is_han(sentence.chars[next.start])
+                            && GLUED_AFTER_NAME.contains(sentence.chars[next.start + 1]) =>
+                    {
+                        next.start + 1
+                    }
+                    _ => token.end,
+                };
+                let rule = if token.pos == "nrt" {
+                    TRANSLITERATED
+                } else {
+                    SEGMENTER
+                };
+                out.push(Candidate::new(
+                    token.start,
+                    end,
+                    EntityKind::Person,
+                    rule,
+                    priority::NAME,
+                ));
+            }
+            continue;
+        }
+        // A name the segmenter cut in two (张 / 红军) before a word that shows a person.
+        if let Some(end) = name_at(sentence, lexicons, token.start)
+            && end - token.start >= 2
+            && token.end < end
+            && sentence
+                .token_starting_at(end)
+                .is_some_and(|next| tokens[next].info.person_cue)
+            && (i == 0 || tokens[i - 1].is_break() || tokens[i - 1].info.title.is_none())
+        {
+            out.push(Candidate::new(
+                token.start,
+                end,
+                EntityKind::Person,
+                BEFORE_CUE,
+                priority::NAME,
+            ));
+        }
+    }
+}
+
+/// Chars the segmenter glues to the end of a name (王晓在, 卢拉在, 葛曼棋以): they start the
+/// next word, so a name may end right before them.
+const GLUED_AFTER_NAME: &str = "在以说和与及等是为对将向于也就从到把被给同跟曾已又均";
+
+/// Most chars of a transliterated name written without a dot (冯德莱恩, 古特雷斯).
+const MAX_TRANSLITERATED: usize = 6;
+
+/// Whether the name may end at char `end`: a word starts there, or a glued function char that
+/// ends its word right after.
+fn name_may_end_at(sentence: &Sentence, end: usize) -> bool {
+    sentence.is_boundary(end)
+        || (sentence
+            .chars
+            .get(end)
+            .is_some_and(|c| GLUED_AFTER_NAME.contains(*c))
+            && sentence.is_boundary(end + 1))
+}
+
+/// The end of a person name starting at char `at`, where the context (a title before it, a
+/// byline) says a name should be: a transliterated name the segmenter cut into name pieces
+/// (布 / 林肯), a surname and one or two chars ending at a word boundary, or a word the segmenter
+/// tagged as a name.
+pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<usize> {
+    let index = sentence.token_starting_at(at)?;
+    let tokens = &sentence.tokens;
+    let token = &tokens[index];
+    if token.info.not_person
+        || token.info.title.is_some()
+        || token.info.org
+        || token.info.place.is_some_and(|p| !p.short)
+        || !is_han(sentence.chars[at])
+    {
+        return None;
+    }
+    if let Some(end) = transliterated_run(sentence, lexicons, index) {
+        return Some(end);
+    }
+    let is_name_tag = matches!(token.pos, "nr" | "nrfg" | "nrt");
+    // A function word is not a surname (董事长和总经理).
+    if token.len() == 1
+        && !is_name_tag
+        && matches!(
+            token.pos,
+            "c" | "p" | "u" | "uj" | "ul" | "d" | "r" | "f" | "v"
+        )
+    {
+        return None;
+    }
+    let chars = &sentence.chars;
+    if let Some(surname) = lexicons.surname_len(&chars[at..]) {
+        let given_start = at + surname;
+        for given in [2, 1] {
+            let end = given_start + given;
+            if end > chars.len() || !name_may_end_at(sentence, end) {
+                continue;
+            }
+            let given_chars = &chars[given_start..end];
+            if !given_chars
+                .iter()
+                .all(|&c| is_han(c) && !NOT_GIVEN.contains(c))
+            {
+                continue;
+            }
+            // 张军向大会: the segmenter left the next word's first char on the name.
+            if given == 2
+                && (NOT_NAME_END.contains(given_chars[1])
+                    || GLUED_AFTER_NAME.contains(given_chars[1]))
+            {
+                continue;
+            }
+            // The name must not swallow a word that starts inside it and is a title (张主任).
+            let inner_title = (at + 1..end)
+                .filter_map(|c| sentence.token_starting_at(c))
+                .any(|t| tokens[t].info.title.is_some() || tokens[t].info.person_cue);
+            if inner_title {
+                continue;
+            }
+            return Some(end);
+        }
+    }
+    (is_name_tag
+        && (2..=4).contains(&token.len())
+        && sentence.chars[token.start..token.end]
+            .iter()
+            .all(|&c| is_han(c) || c == '·'))
+    .then_some(token.end)
+}
+
+/// A foreign name the segmenter cut into pieces tagged as names (布/nr 林肯/nr, 冯德/nr 莱恩/nrt,
+/// 古/a 特雷斯/nr): two or more pieces, the first possibly a lone char.
+fn transliterated_run(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let is_piece = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            matches!(t.pos, "nr" | "nrt" | "nrfg")
+                && !t.info.not_person
+                && t.info.title.is_none()
+                && sentence.chars[t.start..t.end].iter().all(|&c| is_han(c))
+        })
+    };
+    let lone_char = tokens[index].len() == 1
+        && !matches!(
+            tokens[index].pos,
+            "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "f" | "v" | "m" | "q" | "x"
+        );
+    let first_fits = is_piece(index) || (lone_char && is_piece(index + 1));
+    if !first_fits {
+        return None;
+    }
+    let mut last = index;
+    while is_piece(last + 1) && tokens[last + 1].end - tokens[index].start <= MAX_TRANSLITERATED {
+        last += 1;
+    }
+    let pieces = last - index + 1;
+    let foreign = (index..=last).any(|i| tokens[i].pos == "nrt");
+    let len = tokens[last].end - tokens[index].start;
+    let chinese_name = lexicons
+        .surname_len(&sentence.chars[tokens[index].start..])
+        .is_some()
+        && len <= 3;
+    (pieces >= 2 && (foreign || len >= 4 || !is_piece(index) || !chinese_name))
+        .then_some(tokens[last].end)
+}

@@ -1,0 +1,130 @@
+//! Places: the gazetteer of China's divisions, the countries and other places of the lexicons,
+//! and the segmenter's place tags where the lexicons do not object.
+
+use crate::model::EntityKind;
+
+use super::analysis::{Sentence, is_han};
+use super::candidates::{Candidate, priority};
+use super::lexicons::{Lexicons, PlaceLevel};
+
+/// Rule ids of this module.
+pub const GAZETTEER: &str = "place:gazetteer";
+pub const SEGMENTER: &str = "place:segmenter";
+pub const TOWN: &str = "place:town";
+
+/// Endings of towns and villages, too many for any gazetteer (项店镇, 王庄村).
+const TOWN_ENDINGS: [&str; 5] = ["镇", "乡", "村", "街道", "社区"];
+
+/// Chars that start no place name but that the segmenter glues to one (暨省, 赴京).
+const FUNCTION_CHARS: &str = "暨和与及在向从到赴对为是于将把被由经";
+
+/// Chars that end names of events, not places (中超联赛, 广交会).
+const EVENT_ENDINGS: &str = "赛会节展";
+
+/// Finds place candidates in `sentence`.
+pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
+    for (i, token) in sentence.tokens.iter().enumerate() {
+        if i > 0 && TOWN_ENDINGS.contains(&token.word) {
+            let name = &sentence.tokens[i - 1];
+            let proper = !name.known || matches!(name.pos, "ns" | "nr" | "nz");
+            if proper
+                && (1..=3).contains(&name.len())
+                && name.info.place.is_none()
+                && sentence.chars[name.start..name.end]
+                    .iter()
+                    .all(|&c| is_han(c))
+                && !matches!(
+                    name.pos,
+                    "m" | "q" | "r" | "p" | "c" | "u" | "d" | "v" | "f"
+                )
+            {
+                out.push(Candidate::new(
+                    name.start,
+                    token.end,
+                    EntityKind::Place,
+                    TOWN,
+                    priority::NAME,
+                ));
+            }
+        }
+        if token.info.not_place || token.info.org || token.info.title.is_some() {
+            continue;
+        }
+        let last = sentence.chars[token.end - 1];
+        let rule = match token.info.place {
+            // Short forms of zones only prefix an organ (高新公安分局); those of counties are
+            // often ordinary words, so they count only where the segmenter agrees.
+            Some(place) if place.short && place.level == PlaceLevel::Zone => continue,
+            Some(place)
+                if place.short && place.level == PlaceLevel::County && token.pos != "ns" =>
+            {
+                continue;
+            }
+            Some(_) => GAZETTEER,
+            None if token.pos == "ns"
+                && token.len() >= 2
+                && !FUNCTION_CHARS.contains(sentence.chars[token.start])
+                && !EVENT_ENDINGS.contains(last)
+                && token.info.org_suffix.is_none()
+                && sentence.chars[token.start..token.end]
+                    .iter()
+                    .all(|&c| is_han(c)) =>
+            {
+                SEGMENTER
+            }
+            None => continue,
+        };
+        // The segmenter glues places together (新疆塔里木盆地): a known place at the start is
+        // a place of its own, and so is the rest.
+        if rule == SEGMENTER
+            && let Some(split) = known_place_prefix(sentence, lexicons, token.start, token.end)
+        {
+            out.push(Candidate::new(
+                token.start,
+                split,
+                EntityKind::Place,
+                GAZETTEER,
+                priority::NAME,
+            ));
+            out.push(Candidate::new(
+                split,
+                token.end,
+                EntityKind::Place,
+                SEGMENTER,
+                priority::LOOKUP,
+            ));
+            continue;
+        }
+        let strength = if rule == GAZETTEER {
+            priority::NAME
+        } else {
+            priority::LOOKUP
+        };
+        out.push(Candidate::new(
+            token.start,
+            token.end,
+            EntityKind::Place,
+            rule,
+            strength,
+        ));
+    }
+}
+
+/// Where a province or city of China (not a country: 巴西利亚 is not 巴西 + 利亚) at the start of chars `start..end` ends, when at least two
+/// chars follow it.
+fn known_place_prefix(
+    sentence: &Sentence,
+    lexicons: &Lexicons,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    (2..=end.saturating_sub(start + 2))
+        .rev()
+        .find(|&len| {
+            lexicons
+                .get(&sentence.slice(start, start + len))
+                .place
+                .is_some_and(|p| matches!(p.level, PlaceLevel::Province | PlaceLevel::City))
+        })
+        .map(|len| start + len)
+}

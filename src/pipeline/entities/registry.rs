@@ -1,0 +1,142 @@
+//! Mentions → registry entities: one entity per person, organization or place across the project
+//! (a company and its short form are one entity with an alias), and for each person the titles
+//! found next to the name with the organization each is held in.
+
+use std::collections::HashMap;
+
+use crate::model::{EntityId, EntityKind, Registry, Role, Span};
+
+use super::Tagger;
+use super::candidates::RoleLink;
+use super::orgs;
+
+/// A field's text with its final spans and the roles found in it.
+pub(crate) struct LinkedField<'a> {
+    pub text: &'a str,
+    pub spans: Vec<Span>,
+    pub roles: Vec<RoleLink>,
+}
+
+fn slice(chars: &[char], span: &Span) -> String {
+    chars[span.start..span.end].iter().collect()
+}
+
+fn links_to_registry(kind: &EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::Person | EntityKind::Org | EntityKind::Place
+    )
+}
+
+/// Links every person, organization and place span to a registry entity (existing entities keep
+/// their ids; missing ones are added) and records the roles.
+pub(crate) fn link(registry: &mut Registry, tagger: &Tagger, fields: &mut [LinkedField]) {
+    let chars: Vec<Vec<char>> = fields.iter().map(|f| f.text.chars().collect()).collect();
+    let full_names = company_full_names(registry, tagger, fields, &chars);
+    for (field, chars) in fields.iter_mut().zip(&chars) {
+        for span in &mut field.spans {
+            if !links_to_registry(&span.kind)
+                || span.entity.is_some_and(|id| registry.get(id).is_some())
+            {
+                continue;
+            }
+            let text = slice(chars, span);
+            span.entity = Some(entity_for(registry, &span.kind, &text, &full_names));
+        }
+    }
+    for (field, chars) in fields.iter().zip(&chars) {
+        for role in &field.roles {
+            let entity_at = |range: (usize, usize), kind: EntityKind| {
+                field
+                    .spans
+                    .iter()
+                    .find(|s| (s.start, s.end) == range && s.kind == kind)
+                    .and_then(|s| s.entity)
+            };
+            let Some(person) = entity_at(role.person, EntityKind::Person) else {
+                continue;
+            };
+            let title: String = chars[role.title.0..role.title.1].iter().collect();
+            let org = role
+                .org
+                .and_then(|range| entity_at(range, EntityKind::Org))
+                .and_then(|id| registry.get(id))
+                .map(|e| e.name.clone())
+                .unwrap_or_default();
+            let role = Role { title, org };
+            if let Some(entity) = registry.get_mut(person)
+                && !entity.roles.contains(&role)
+            {
+                entity.roles.push(role);
+            }
+        }
+    }
+}
+
+/// Short form → full name of the companies named in the project (百川畅银 → 百川畅银公司).
+fn company_full_names(
+    registry: &Registry,
+    tagger: &Tagger,
+    fields: &[LinkedField],
+    chars: &[Vec<char>],
+) -> HashMap<String, String> {
+    let mut full_names: HashMap<String, String> = HashMap::new();
+    let mut note = |name: String| {
+        if let Some(short) =
+            orgs::company_short_form(&name, tagger.lexicons(), |w| tagger.is_word(w))
+        {
+            let entry = full_names.entry(short).or_insert_with(|| name.clone());
+            if name.chars().count() > entry.chars().count() {
+                *entry = name;
+            }
+        }
+    };
+    for entity in registry
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Org)
+    {
+        note(entity.name.clone());
+    }
+    for (field, chars) in fields.iter().zip(chars) {
+        for span in field.spans.iter().filter(|s| s.kind == EntityKind::Org) {
+            note(slice(chars, span));
+        }
+    }
+    full_names
+}
+
+/// The entity a mention `text` of `kind` refers to, created (under its full name, the mention
+/// as an alias) when the registry has none.
+fn entity_for(
+    registry: &mut Registry,
+    kind: &EntityKind,
+    text: &str,
+    full_names: &HashMap<String, String>,
+) -> EntityId {
+    let full = match kind {
+        EntityKind::Org => full_names.get(text).map_or(text, String::as_str),
+        _ => text,
+    };
+    let found = registry
+        .find(kind, text)
+        .or_else(|| registry.find(kind, full))
+        .or_else(|| {
+            // A short form already registered for this full name (an older run saw it first).
+            full_names
+                .iter()
+                .filter(|(_, f)| f.as_str() == text)
+                .find_map(|(short, _)| registry.find(kind, short))
+        })
+        .map(|e| e.id);
+    let id = found.unwrap_or_else(|| registry.add(kind.clone(), full));
+    let entity = registry
+        .get_mut(id)
+        .expect("the id was just found or added");
+    for name in [full, text] {
+        if !entity.is_called(name) {
+            entity.aliases.push(name.to_string());
+        }
+    }
+    id
+}

@@ -1,0 +1,130 @@
+//! Text → articles: classifies lines, sets page furniture aside, repairs scan breaks and splits
+//! the text into articles at their headlines.
+//!
+//! Raw OCR text of a bulletin runs its articles together, cuts paragraphs where a page or column
+//! ended, and mixes in page numbers and running heads. [`recover`] rebuilds the articles of the
+//! model from the text alone; every decision carries a rule id (below) so the window can show
+//! why it was taken ([`describe_rule`]) and the editor can reverse it.
+//!
+//! # How a text is read
+//! 1. Each non-blank line is trimmed and measured (module `lines`): how it ends and begins
+//!    (GB/T 15834: a line cannot begin with `，。、；：？！”’）》` or their half-width forms
+//!    `, . ; : ? ! )`, nor end with `“‘（《`), whether it holds commas or sentence marks, whether
+//!    it is indented, and whether it is a byline, lead marker or list item (module `markers`).
+//! 2. Furniture is set aside (module `furniture`); the lines around it are read as neighbours.
+//! 3. The page is measured: the median length of its prose lines (a headline is clearly shorter,
+//!    a scan-broken line is usually near full length), and whether paragraphs start with an
+//!    indent (`　　`).
+//! 4. One pass gives each line its role (module `roles`); a second builds the articles
+//!    (module `assemble`). Both are linear in the size of the text.
+//!
+//! # Rules
+//! | rule id | recorded in | triggered by |
+//! | --- | --- | --- |
+//! | `article:starts-at-headline` | decisions | a headline stack begins a new article |
+//! | `article:no-headline` | decisions | body text at the start of the file, or after an article's closing byline |
+//! | `headline:short-unpunctuated` | decisions | a line shorter than 4/5 of the typical line (at most 48 chars), without commas, sentence marks, lead/list markers or a byline shape |
+//! | `headline:before-lead` | decisions | a short line with commas but no sentence mark, directly followed by a lead marker (`稳字当头，进中求好` above `本报讯 …`) |
+//! | `kicker:above-headline` | decisions | 引题: a short line (commas allowed) right above a headline (3-line stacks; in 2-line stacks of headline-shaped lines when the second line is the shorter one) |
+//! | `subheadline:dash` | decisions | 副题 starting with `——` below the headline |
+//! | `subheadline:below-headline` | decisions | a short line below the headline that does not end a sentence (commas allowed) and is not a lead, list item or byline |
+//! | `byline:reporter-line` | decisions | a line of role words (记者, 本报记者, 通讯员, 实习生, 文/图, 摄, 责任编辑 …) and names of 2–4 ideographs, separated by spaces, `、`, commas or colons, optionally in brackets or after a box (`□本报记者 王某`); a second such line right below extends the byline |
+//! | `byline:closing-parenthesis` | decisions | `（记者 王某）` closing the last paragraph of an article that has no byline |
+//! | `lead:news-marker` | decisions | the first paragraph opens with 本报讯 / 本刊讯 / 本网讯 / `XX网消息：` (with an optional `（记者 王某）`) |
+//! | `lead:dateline` | decisions | the first paragraph opens with a dateline `…6月10日电` |
+//! | `lead:according-to` | decisions | the first paragraph opens with `据…报道` / `据…消息` |
+//! | `lead:first-paragraph` | decisions | the first paragraph, without a marker |
+//! | `join:line-starts-with-closing-punct` | `Join.rule` | the lower line begins with a mark that cannot begin a line |
+//! | `join:line-ends-with-opening-punct` | `Join.rule` | the upper line ends with a mark that cannot end a line |
+//! | `join:lead-marker-alone` | `Join.rule` | the upper line is only a lead marker (`新华社北京6月10日电`), its text on the next line |
+//! | `join:no-sentence-end` | `Join.rule` | the upper body line does not end a sentence (`。！？…` behind any closing quotes) and the lower line does not start a block |
+//! | `join:not-indented` | `Join.rule` | on a page whose paragraphs are indented, an unindented line that starts no block continues the paragraph above |
+//! | `furniture:page-number` | `FurnitureLine.rule` | a page, section or issue number alone: `-2-`, `— 2 —`, `第3版`, `第2页 共8页`, `G02`, `A3版`, `Page 2`, `2021年第6期`, a lone number (either digit width) |
+//! | `furniture:jump-line` | `FurnitureLine.rule` | `（下转第2版）`, `（上接第1版）` |
+//! | `furniture:date-line` | `FurnitureLine.rule` | a line that is only a date, optionally with the weekday |
+//! | `furniture:separator` | `FurnitureLine.rule` | a line of symbols only (`＊＊＊`, `——————`) |
+//! | `furniture:running-head` | `FurnitureLine.rule` | a short line repeated (compared without digits, whitespace and the words 第/期/版/页/年, so the masthead `高新区工作简报` matches `高新区工作简报 第6期`) whose occurrences mostly sit at page boundaries: next to other furniture, at the start or end of the text, or inside a cut sentence; never a byline or a finished sentence |
+//!
+//! A line *starts a block* (and is never joined to the line above, except by the two
+//! punctuation rules and `join:lead-marker-alone`) when it is indented, opens with a lead or
+//! list marker, is a byline, or begins a headline stack. A list item without commas that fits a
+//! deck's length (`三、选举产生新一届委员会`) is complete without a full stop and is not joined
+//! to what follows.
+//!
+//! # Bylines closing the last paragraph
+//! `……圆满完成。（记者 王某）` is split at the opening bracket: the paragraph keeps the text
+//! before it and the byline field holds `（记者 王某）` *with its brackets*, so that both fields
+//! still concatenate to the raw line. Both fields list that raw line in `source_lines`. This is
+//! done only for the last paragraph of an article that has no byline yet. Lead markers with a
+//! bracketed byline (`本报讯（记者 王某）6月10日，……`) stay whole in the lead paragraph.
+//!
+//! # Lossless
+//! For every article, its non-empty fields (kicker, headline, deck, paragraphs, byline, in raw
+//! line order) concatenate to its non-blank, non-furniture raw lines, each trimmed of leading
+//! and trailing whitespace. Joined lines are concatenated without a separator (Chinese has no
+//! spaces between words). Furniture lines are kept in [`Structure::furniture`].
+//!
+//! # Known limits
+//! Crossheads inside an article (小标题) look like headlines and start a new article unless they
+//! carry a list marker (`一、…`). A headline ending with `！` or `？` reads as a sentence. Two
+//! short lines in a stack are told apart by length only (kicker + headline when the second is
+//! shorter, otherwise headline + deck).
+
+mod assemble;
+mod furniture;
+mod lines;
+mod markers;
+mod punct;
+mod roles;
+mod rules;
+
+use crate::model::{Article, FurnitureLine};
+
+pub use rules::{ALL as RULE_IDS, describe_rule};
+
+/// The articles recovered from a raw text, and the lines set aside as page furniture.
+#[derive(Clone, Debug, Default)]
+pub struct Structure {
+    pub articles: Vec<Article>,
+    pub furniture: Vec<FurnitureLine>,
+}
+
+/// Recovers the article structure of a decoded raw text. Line ends are `\n` (as
+/// [`decode`](super::decode) produces); `\r\n`, lone `\r` and form feeds are read the same way,
+/// so line numbers agree with the decoded text either way.
+pub fn recover(text: &str) -> Structure {
+    let lines = raw_lines(text)
+        .enumerate()
+        .filter_map(|(i, raw)| lines::Line::new(i + 1, raw))
+        .collect();
+    let (content, furniture) = furniture::set_aside(lines);
+    let page = lines::Page::measure(&content);
+    let roles = roles::assign(&content, &page);
+    Structure {
+        articles: assemble::articles(&content, &roles),
+        furniture,
+    }
+}
+
+/// The raw lines of `text`, split at `\n`, `\r\n`, `\r` and form feed.
+fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.find(['\n', '\r', '\u{0C}']) {
+            Some(at) => {
+                let skip = if current[at..].starts_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
+                rest = Some(&current[at + skip..]);
+                Some(&current[..at])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}

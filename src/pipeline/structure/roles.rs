@@ -1,0 +1,202 @@
+//! What each content line is: part of a headline stack, a byline, the start of a paragraph, or
+//! the continuation of the paragraph above (a scan break, joined, with the rule that joined it).
+//!
+//! One left-to-right pass; every test looks at the line, its neighbour above or below and the
+//! page measures, so the pass is linear in the number of lines.
+
+use super::lines::{Line, Page};
+use super::punct;
+use super::rules;
+
+/// A dash-led deck may run this long even on a page of short lines.
+const DASH_DECK_MAX_CHARS: usize = 48;
+
+/// The role of one content line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Kicker,
+    /// A headline, with the rule that recognised it.
+    Headline(&'static str),
+    /// A deck, with the rule that recognised it.
+    Deck(&'static str),
+    Byline,
+    /// The first line of a paragraph.
+    Paragraph,
+    /// Continues the paragraph of the line above, joined by the rule given.
+    Continuation(&'static str),
+}
+
+impl Role {
+    fn is_body(self) -> bool {
+        matches!(self, Role::Paragraph | Role::Continuation(_))
+    }
+}
+
+/// Assigns a role to every content line (furniture already set aside).
+pub fn assign(lines: &[Line], page: &Page) -> Vec<Role> {
+    let reader = Reader { lines, page };
+    let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let after_body = roles.last().is_some_and(|r| r.is_body());
+        if let Some(rule) = after_body.then(|| reader.join_rule(i - 1, i)).flatten() {
+            roles.push(Role::Continuation(rule));
+            i += 1;
+        } else if lines[i].shape.byline {
+            roles.push(Role::Byline);
+            i += 1;
+        } else if let Some(stack) = reader.stack_at(i) {
+            i += stack.len();
+            roles.extend(stack);
+        } else {
+            roles.push(Role::Paragraph);
+            i += 1;
+        }
+    }
+    roles
+}
+
+struct Reader<'l, 'a> {
+    lines: &'l [Line<'a>],
+    page: &'l Page,
+}
+
+impl Reader<'_, '_> {
+    /// Why line `lower` continues the paragraph that line `upper` belongs to, if it does.
+    fn join_rule(&self, upper: usize, lower: usize) -> Option<&'static str> {
+        let (up, low) = (&self.lines[upper].shape, &self.lines[lower].shape);
+        if low.starts_with_closing {
+            return Some(rules::JOIN_CLOSING_PUNCT);
+        }
+        if up.ends_with_opening {
+            return Some(rules::JOIN_OPENING_PUNCT);
+        }
+        if up.lead_is_bare && low.lead.is_none() && !low.byline && self.stack_at(lower).is_none() {
+            return Some(rules::JOIN_BARE_LEAD);
+        }
+        if self.starts_block(lower) || self.is_complete_list_item(upper) {
+            return None;
+        }
+        if !up.ends_sentence {
+            return Some(rules::JOIN_NO_SENTENCE_END);
+        }
+        let unindented = self.page.indented_paragraphs && !self.lines[lower].indented;
+        unindented.then_some(rules::JOIN_NOT_INDENTED)
+    }
+
+    /// A line that cannot continue a paragraph: it is indented, opens with a lead or list
+    /// marker, is a byline, or begins a headline stack.
+    fn starts_block(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        line.indented
+            || line.shape.lead.is_some()
+            || line.shape.list_item
+            || line.shape.byline
+            || self.stack_at(i).is_some()
+    }
+
+    /// A short list item without commas (`三、选举产生新一届委员会`) is complete as it stands,
+    /// even without a full stop.
+    fn is_complete_list_item(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        line.shape.list_item
+            && !line.shape.has_clause_mark
+            && !line.shape.has_terminal
+            && line.chars <= self.page.deck_max()
+    }
+
+    /// The headline stack starting at line `i`: 1–3 roles, or `None` when `i` starts none.
+    fn stack_at(&self, i: usize) -> Option<Vec<Role>> {
+        const HEADLINE: Role = Role::Headline(rules::HEADLINE);
+        if !self.headline_shaped(i) {
+            return self.stack_with_commas(i);
+        }
+        let Some(deck) = self.deck_role(i + 1) else {
+            return Some(vec![HEADLINE]);
+        };
+        let second_is_headline = self.headline_shaped(i + 1) && !self.dash_deck(i + 1);
+        if let Some(third) = self.deck_role(i + 2).filter(|_| second_is_headline) {
+            return Some(vec![Role::Kicker, HEADLINE, third]);
+        }
+        // Two lines: a deck explains the headline and runs longer; a kicker is the shorter
+        // line above a longer main title.
+        if second_is_headline && self.lines[i + 1].chars < self.lines[i].chars {
+            Some(vec![Role::Kicker, HEADLINE])
+        } else {
+            Some(vec![HEADLINE, deck])
+        }
+    }
+
+    /// A short line with commas begins a stack as the kicker above a headline, or as the
+    /// headline itself when a lead marker (本报讯, a dateline) follows it directly. (Not before
+    /// a byline: that is more often the unfinished last line of an article.)
+    fn stack_with_commas(&self, i: usize) -> Option<Vec<Role>> {
+        if !self.deck_shaped(i) || self.dash_deck(i) {
+            return None;
+        }
+        if self.headline_shaped(i + 1) {
+            let mut stack = vec![Role::Kicker, Role::Headline(rules::HEADLINE)];
+            stack.extend(self.deck_role(i + 2));
+            return Some(stack);
+        }
+        let next = self.lines.get(i + 1)?;
+        next.shape
+            .lead
+            .is_some()
+            .then(|| vec![Role::Headline(rules::HEADLINE_BEFORE_LEAD)])
+    }
+
+    /// The deck role of line `i` if it can be a deck below a headline.
+    fn deck_role(&self, i: usize) -> Option<Role> {
+        if self.dash_deck(i) {
+            Some(Role::Deck(rules::DECK_DASH))
+        } else if self.deck_shaped(i) {
+            Some(Role::Deck(rules::DECK_BELOW))
+        } else {
+            None
+        }
+    }
+
+    /// Short, without commas or sentence marks, not a marker line: a headline.
+    fn headline_shaped(&self, i: usize) -> bool {
+        self.title_like(i, self.page.headline_max()) && !self.lines[i].shape.has_clause_mark
+    }
+
+    /// Short and not finishing a sentence (commas allowed): a kicker or a deck.
+    fn deck_shaped(&self, i: usize) -> bool {
+        self.title_like(i, self.page.deck_max())
+    }
+
+    /// `——记…`: a deck by its dash, whatever the page's line length.
+    fn dash_deck(&self, i: usize) -> bool {
+        self.lines.get(i).is_some_and(|line| line.shape.dash_prefix)
+            && self.title_like(i, self.page.deck_max().max(DASH_DECK_MAX_CHARS))
+    }
+
+    /// The common ground of headline, kicker and deck lines.
+    fn title_like(&self, i: usize, max_chars: usize) -> bool {
+        let Some(line) = self.lines.get(i) else {
+            return false;
+        };
+        let shape = &line.shape;
+        let next_cuts_in = self
+            .lines
+            .get(i + 1)
+            .is_some_and(|next| next.shape.starts_with_closing);
+        let ends_in_mark = line
+            .text
+            .chars()
+            .next_back()
+            .is_some_and(|c| punct::is_closing(c) && !punct::is_trailing_closer(c));
+        shape.has_word
+            && !shape.has_terminal
+            && !ends_in_mark
+            && !shape.starts_with_closing
+            && !shape.ends_with_opening
+            && shape.lead.is_none()
+            && !shape.list_item
+            && !shape.byline
+            && (2..=max_chars).contains(&line.chars)
+            && !next_cuts_in
+    }
+}

@@ -1,0 +1,89 @@
+//! The tagger on news text of other kinds than the sample bulletin (national politics, business,
+//! county bulletins, international, sports, police and fire news): exact-span scores, one
+//! sentence at a time as `jiaodui tag` runs it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiaodui::pipeline::entities::{Tagger, tag_line_json};
+use serde_json::Value;
+
+const NEWS: &str = include_str!("fixtures/entities/news.jsonl");
+
+/// (sentence, type, start, end, text)
+type Mention = (usize, String, usize, usize, String);
+
+fn mentions(line: usize, value: &Value) -> BTreeSet<Mention> {
+    value["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                line,
+                e["type"].as_str().unwrap().to_string(),
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+                e["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn news_micro_f1_over_persons_places_and_organizations() {
+    let tagger = Tagger::shared();
+    let mut expected = BTreeSet::new();
+    let mut found = BTreeSet::new();
+    let lines: Vec<&str> = NEWS.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(
+        lines.len() >= 40,
+        "the news set has {} sentences",
+        lines.len()
+    );
+    for (i, line) in lines.iter().enumerate() {
+        let gold: Value = serde_json::from_str(line).unwrap();
+        let text = gold["text"].as_str().unwrap();
+        let tagged: Value = serde_json::from_str(&tag_line_json(tagger, text)).unwrap();
+        assert_eq!(tagged["text"], gold["text"]);
+        expected.extend(mentions(i, &gold));
+        found.extend(mentions(i, &tagged));
+    }
+    let mut counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    for kind in ["PERSON", "TITLE", "ORG", "PLACE"] {
+        let e: BTreeSet<_> = expected.iter().filter(|m| m.1 == kind).collect();
+        let f: BTreeSet<_> = found.iter().filter(|m| m.1 == kind).collect();
+        let hits = e.intersection(&f).count();
+        counts.insert(kind, (hits, f.len(), e.len()));
+        let (p, r) = (
+            hits as f64 / f.len().max(1) as f64,
+            hits as f64 / e.len().max(1) as f64,
+        );
+        println!(
+            "{kind:7} P {p:.3} R {r:.3} F1 {:.3} (gold {}, suggested {}, exact {hits})",
+            f1(p, r),
+            e.len(),
+            f.len()
+        );
+        for m in e.difference(&f) {
+            println!("    missed  {:?} in #{}", m.4, m.0 + 1);
+        }
+        for m in f.difference(&e) {
+            println!("    wrong   {:?} in #{}", m.4, m.0 + 1);
+        }
+    }
+    let (hits, suggested, gold) = ["PERSON", "ORG", "PLACE"]
+        .iter()
+        .map(|k| counts[k])
+        .fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
+    let micro = f1(hits as f64 / suggested as f64, hits as f64 / gold as f64);
+    println!("micro F1 (PERSON, ORG, PLACE): {micro:.3}");
+    assert!(micro >= 0.80, "news micro F1 {micro:.3} is below 0.80");
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
