@@ -1,6 +1,8 @@
 //! The workbench window driven through its accessibility tree, as a user would: clicks, typing,
 //! shortcuts. No GPU needed.
 
+#![cfg(feature = "window")]
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
