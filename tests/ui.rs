@@ -606,3 +606,30 @@ fn open_without_a_native_dialog_falls_back_to_a_typed_path() {
     harness.run_steps(2);
     assert_eq!(harness.state().project().source.name, "typed.txt");
 }
+
+#[test]
+fn a_digit_over_a_selected_number_is_typed_not_a_tag() {
+    use jiaodui::model::{Article, ArticleId, Project, Source, TextField};
+    let mut project = Project::new(Source::default());
+    let mut article = Article::new(ArticleId(0));
+    article
+        .paragraphs
+        .push(TextField::plain("6月10日召开会议。"));
+    project.articles.push(article);
+    let mut harness = harness(App::new_for_test(project));
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "¶1")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Home);
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "¶1")
+        .type_text("1");
+    harness.run_steps(2);
+    let field = &harness.state().project().articles[0].paragraphs[0];
+    assert_eq!(field.text, "1月10日召开会议。");
+    assert!(field.spans.is_empty());
+}

@@ -536,6 +536,16 @@ impl App {
             });
             return;
         }
+        // Correcting a number (select 6, type 7) must stay typing: digits over a selection that
+        // holds a digit are text, not tags (names and titles have no digits).
+        let selected_has_digit = self.project.field(cursor.at).is_some_and(|f| {
+            f.slice(cursor.start, cursor.end)
+                .chars()
+                .any(|c| c.is_numeric())
+        });
+        if selected_has_digit {
+            return;
+        }
         let typed = ctx.input(|i| {
             i.events.iter().find_map(|event| match event {
                 egui::Event::Text(text) if i.modifiers.is_none() => {
@@ -653,7 +663,7 @@ impl App {
                         (lang.pick("查找,下一个/上一个", "Find, next/previous").into(), "Ctrl+F, F3 / Shift+F3"),
                         (
                             lang.pick("选中文字后标注实体", "Tag the selected text").into(),
-                            "1 人名/Person · 2 职务/Title · 3 机构/Org · 4 地名/Place",
+                            "1 人名/Person · 2 职务/Title · 3 机构/Org · 4 地名/Place · Delete",
                         ),
                     ];
                     for (what, keys) in rows {
