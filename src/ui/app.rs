@@ -3,24 +3,27 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
+use egui::ViewportCommand;
 
 use crate::formats::project as project_file;
 use crate::formats::recovery::Recovered;
 use crate::i18n::Lang;
-use crate::model::{Edit, EntityKind, FieldRef, FieldSlot, History, Project, Span};
+use crate::model::{Edit, FieldRef, History, Project};
 
 use super::article_pane::ArticlePane;
-use super::autosave::{self, Autosave};
+use super::autosave::Autosave;
 use super::files::{self, Dialogs, Opened, Purpose};
 use super::find::Find;
 use super::jobs::Jobs;
 use super::menu::{self, MenuInput};
 use super::raw_pane::RawPane;
 use super::settings::Settings;
-use super::state::{Action, Command, Cursor, FileAction, Selection};
+use super::state::{Command, Cursor, FileAction, Selection};
 use super::status_bar::{self, StatusInput};
 use super::{entities_panel, fonts, outline};
+
+mod keys;
+mod prompts;
 
 /// A message shown above the panes until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -300,7 +303,7 @@ impl App {
                 });
             }
             if let Some(notice) = &self.notice {
-                commands.extend(notice_banner(ui, notice, lang));
+                commands.extend(prompts::notice_banner(ui, notice, lang));
             }
             if self.find.open {
                 commands.extend(self.find.bar(ui, lang));
@@ -413,182 +416,6 @@ impl App {
         }
     }
 
-    fn hovered_files_overlay(&self, ctx: &egui::Context) {
-        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
-            return;
-        }
-        let painter = ctx.layer_painter(egui::LayerId::new(
-            egui::Order::Foreground,
-            egui::Id::unique("drop-overlay"),
-        ));
-        let rect = ctx.content_rect();
-        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-        painter.text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            self.lang()
-                .pick("松开鼠标以打开此文件", "Drop to open this file"),
-            egui::TextStyle::Heading.resolve(&ctx.global_style()),
-            egui::Color32::WHITE,
-        );
-    }
-
-    /// Keyboard shortcuts, taken before the widgets see them (so Ctrl+Z undoes the project, not
-    /// just the text field, and digits that tag a selection are not typed).
-    fn take_shortcuts(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let cmd = Modifiers::COMMAND;
-        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        let cmd_alt = Modifiers::COMMAND | Modifiers::ALT;
-        let lang = self.lang();
-        let pressed = |modifiers: Modifiers, key: Key| {
-            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)))
-        };
-        // Shift variants first: a pattern without Shift also matches with Shift held.
-        if pressed(cmd_shift, Key::Z) || pressed(cmd, Key::Y) {
-            commands.push(Command::Redo);
-        }
-        if pressed(cmd, Key::Z) {
-            commands.push(Command::Undo);
-        }
-        if pressed(cmd_shift, Key::S) {
-            commands.push(Command::SaveAs);
-        }
-        if pressed(cmd, Key::S) {
-            commands.push(Command::Save);
-        }
-        if pressed(cmd, Key::O) {
-            commands.push(Command::File(FileAction::OpenDialog));
-        }
-        if pressed(cmd, Key::N) {
-            commands.push(Command::File(FileAction::NewFromRaw));
-        }
-        if pressed(cmd, Key::F) {
-            commands.push(Command::ShowFind);
-        }
-        if pressed(Modifiers::SHIFT, Key::F3) {
-            commands.push(Command::FindStep(false));
-        }
-        if pressed(Modifiers::NONE, Key::F3) {
-            commands.push(Command::FindStep(true));
-        }
-        if pressed(Modifiers::NONE, Key::F1) {
-            commands.push(Command::ShowHelp);
-        }
-        let mut actions = Vec::new();
-        if pressed(cmd_shift, Key::Enter) {
-            actions.push(Action::SplitArticleHere);
-        }
-        if pressed(cmd_shift, Key::M) {
-            actions.push(Action::MergeWithNextArticle);
-        }
-        if pressed(cmd, Key::J) {
-            actions.push(Action::JoinWithNextParagraph);
-        }
-        if pressed(Modifiers::ALT, Key::ArrowUp) {
-            actions.push(Action::MoveToPreviousArticle);
-        }
-        if pressed(Modifiers::ALT, Key::ArrowDown) {
-            actions.push(Action::MoveToNextArticle);
-        }
-        for (key, slot) in [
-            (Key::Num1, FieldSlot::Headline),
-            (Key::Num2, FieldSlot::Kicker),
-            (Key::Num3, FieldSlot::Subheadline),
-            (Key::Num4, FieldSlot::Byline),
-        ] {
-            if pressed(cmd_alt, key) {
-                actions.push(Action::MakeHeader(slot));
-            }
-        }
-        if pressed(cmd_alt, Key::Num0) {
-            actions.push(Action::HeaderToParagraph);
-        }
-        for action in actions {
-            commands.extend(action.command(&self.project, self.selection, self.cursor, lang));
-        }
-        self.take_tagging_keys(ctx, commands);
-    }
-
-    /// Number keys 1–9 over a text selection tag it with the entity type of that key; Delete
-    /// over a selection that is exactly a tagged name removes the tag and keeps the text.
-    fn take_tagging_keys(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let Some(cursor) = self
-            .cursor
-            .filter(|c| c.start < c.end && self.focused == Some(c.at))
-        else {
-            return;
-        };
-        let tagged = self.project.field(cursor.at).and_then(|f| {
-            f.spans
-                .iter()
-                .position(|s| s.start == cursor.start && s.end == cursor.end)
-        });
-        if let Some(index) = tagged
-            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete))
-        {
-            commands.push(Command::Apply {
-                edit: Edit::RemoveSpan {
-                    at: cursor.at,
-                    index,
-                },
-                label: self.lang().pick("删除标注", "Remove tag").to_string(),
-                select: None,
-            });
-            return;
-        }
-        // Correcting a number (select 6, type 7) must stay typing: digits over a selection that
-        // holds a digit are text, not tags (names and titles have no digits).
-        let selected_has_digit = self.project.field(cursor.at).is_some_and(|f| {
-            f.slice(cursor.start, cursor.end)
-                .chars()
-                .any(|c| c.is_numeric())
-        });
-        if selected_has_digit {
-            return;
-        }
-        let typed = ctx.input(|i| {
-            i.events.iter().find_map(|event| match event {
-                egui::Event::Text(text) if i.modifiers.is_none() => {
-                    let digit = text.parse::<u8>().ok()?;
-                    self.project
-                        .entity_types
-                        .iter()
-                        .find(|t| t.key == digit)
-                        .map(|t| (text.clone(), t.kind.clone()))
-                }
-                _ => None,
-            })
-        });
-        let Some((text, kind)) = typed else {
-            return;
-        };
-        ctx.input_mut(|i| {
-            i.events.retain(|event| match event {
-                egui::Event::Text(t) => t != &text,
-                egui::Event::Key { key, .. } => key.symbol_or_name() != text,
-                _ => true,
-            })
-        });
-        commands.push(self.tag_command(cursor, kind));
-    }
-
-    fn tag_command(&self, cursor: Cursor, kind: EntityKind) -> Command {
-        let lang = self.lang();
-        let ty = self.project.entity_type(&kind);
-        Command::Apply {
-            edit: Edit::AddSpan {
-                at: cursor.at,
-                span: Span::by_editor(cursor.start, cursor.end, kind),
-            },
-            label: format!(
-                "{} {}",
-                lang.pick("标注", "Tag as"),
-                lang.pick(&ty.name_zh, &ty.name_en)
-            ),
-            select: None,
-        }
-    }
-
     fn watch_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested())
             && !self.close_confirmed
@@ -597,152 +424,6 @@ impl App {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.unsaved_prompt = Some(FileAction::Quit);
         }
-    }
-
-    fn unsaved_dialog(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        let Some(action) = self.unsaved_prompt.clone() else {
-            return Vec::new();
-        };
-        let lang = self.lang();
-        let mut choice = None;
-        egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
-            ui.heading(lang.pick("有未保存的修改", "Unsaved changes"));
-            ui.label(lang.pick(
-                "当前项目有未保存的修改。继续之前要保存吗?",
-                "The project has unsaved changes. Save them before continuing?",
-            ));
-            ui.horizontal(|ui| {
-                if ui.button(lang.pick("保存", "Save")).clicked() {
-                    choice = Some(0);
-                }
-                if ui.button(lang.pick("不保存", "Don't save")).clicked() {
-                    choice = Some(1);
-                }
-                if ui.button(lang.pick("取消", "Cancel")).clicked()
-                    || ui.input(|i| i.key_pressed(Key::Escape))
-                {
-                    choice = Some(2);
-                }
-            });
-        });
-        match choice {
-            Some(0) => {
-                self.unsaved_prompt = None;
-                match self.path.clone() {
-                    Some(path) => {
-                        if self.save_to(&path) {
-                            self.perform_file_action(ctx, action);
-                        }
-                    }
-                    None => {
-                        self.after_save = Some(action);
-                        self.start_save_as(ctx);
-                    }
-                }
-            }
-            Some(1) => {
-                self.unsaved_prompt = None;
-                self.perform_file_action(ctx, action);
-            }
-            Some(_) => self.unsaved_prompt = None,
-            None => {}
-        }
-        Vec::new()
-    }
-
-    fn help_window(&mut self, ctx: &egui::Context) {
-        let lang = self.lang();
-        egui::Window::new(lang.pick("快捷键与说明", "Shortcuts and help"))
-            .open(&mut self.show_help)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    let rows: Vec<(String, &str)> = vec![
-                        (lang.pick("撤销 / 重做", "Undo / redo").into(), "Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y"),
-                        (lang.pick("保存 / 另存为", "Save / save as").into(), "Ctrl+S / Ctrl+Shift+S"),
-                        (lang.pick("打开 / 新建", "Open / new").into(), "Ctrl+O / Ctrl+N"),
-                        (lang.pick("查找,下一个/上一个", "Find, next/previous").into(), "Ctrl+F, F3 / Shift+F3"),
-                        (
-                            lang.pick("选中文字后标注实体", "Tag the selected text").into(),
-                            "1 人名/Person · 2 职务/Title · 3 机构/Org · 4 地名/Place · Delete",
-                        ),
-                    ];
-                    for (what, keys) in rows {
-                        ui.label(what);
-                        ui.monospace(keys);
-                        ui.end_row();
-                    }
-                    for action in Action::ALL {
-                        ui.label(action.label(lang));
-                        ui.monospace(action.shortcut_text());
-                        ui.end_row();
-                    }
-                });
-                ui.separator();
-                ui.label(lang.pick(
-                    "段落中的橙色竖线是修复过的扫描断行:悬停看原因,点击即可重新拆开。虚线下划线为建议的实体,实色背景为已确认的实体。",
-                    "Orange bars in paragraphs mark repaired scan breaks: hover for the reason, click to split again. Underlined names are suggestions; solid backgrounds are confirmed.",
-                ));
-            });
-    }
-
-    fn restore_dialog(&mut self, ctx: &egui::Context) {
-        let Some(offer) = &self.restore_offer else {
-            return;
-        };
-        let lang = self.lang();
-        let mut choice = None;
-        egui::Modal::new(egui::Id::unique("restore-recovery")).show(ctx, |ui| {
-            ui.heading(lang.pick("发现未保存的工作", "Unsaved work found"));
-            ui.label(lang.pick(
-                "上次程序意外退出时,这个项目还有未保存的修改。要恢复吗?",
-                "The program stopped unexpectedly while this project had unsaved changes. Restore them?",
-            ));
-            ui.weak(autosave::age_text(offer.written, lang));
-            ui.horizontal(|ui| {
-                if ui.button(lang.pick("恢复", "Restore")).clicked() {
-                    choice = Some(true);
-                }
-                if ui.button(lang.pick("丢弃", "Discard")).clicked() {
-                    choice = Some(false);
-                }
-            });
-        });
-        match choice {
-            Some(true) => {
-                if let Some(offer) = self.restore_offer.take() {
-                    self.restore(offer);
-                }
-            }
-            Some(false) => {
-                self.restore_offer = None;
-                self.autosave.discard_for(self.path.as_deref());
-                if self.path.is_none() {
-                    self.autosave.discard_for(None);
-                }
-            }
-            None => {}
-        }
-    }
-
-    /// Brings back the work of a recovery file as one undoable step, leaving the project unsaved.
-    fn restore(&mut self, recovered: Recovered) {
-        if recovered.project.source != self.project.source {
-            // Work on another raw text (a project never saved): start from that raw text.
-            let mut base = Project::new(recovered.project.source.clone());
-            base.meta = recovered.project.meta.clone();
-            let path = self.path.clone();
-            self.replace_project(Opened {
-                project: base,
-                path,
-                needs_suggestions: false,
-            });
-        }
-        let edit = autosave::restore_edit(&self.project, &recovered.project);
-        let label = self
-            .lang()
-            .pick("恢复未保存的工作", "Restore unsaved work")
-            .to_string();
-        self.apply_edit(edit, &label, None);
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -911,28 +592,6 @@ impl App {
             self.raw.reveal_line(line);
         }
     }
-}
-
-fn notice_banner(ui: &mut egui::Ui, notice: &Notice, lang: Lang) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let fill = if notice.error {
-        egui::Color32::from_rgb(170, 40, 40)
-    } else {
-        egui::Color32::from_rgb(40, 110, 60)
-    };
-    egui::Frame::new()
-        .fill(fill)
-        .inner_margin(6.0)
-        .corner_radius(4.0)
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.colored_label(egui::Color32::WHITE, &notice.text);
-                if ui.button(lang.pick("关闭消息", "Dismiss")).clicked() {
-                    commands.push(Command::DismissNotice);
-                }
-            });
-        });
-    commands
 }
 
 impl eframe::App for App {
