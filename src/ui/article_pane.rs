@@ -373,8 +373,56 @@ impl ArticlePane {
                 }
             }
         }
+        suggestion_underlines(ui, fc.project, field, &output);
         join_marks(ui, fc, at, field, &output, out);
         response
+    }
+}
+
+/// Dashed underlines under suggested spans, in their type's colour: a suggestion is still a
+/// question, unlike the solid background of a confirmed name.
+fn suggestion_underlines(
+    ui: &egui::Ui,
+    project: &Project,
+    field: &TextField,
+    output: &egui::text_edit::TextEditOutput,
+) {
+    if output.galley.job.text != field.text {
+        return;
+    }
+    let suggested = field
+        .spans
+        .iter()
+        .filter(|s| s.status == crate::model::SpanStatus::Suggested);
+    for span in suggested {
+        let color = super::layout::kind_color(project, &span.kind);
+        let stroke = egui::Stroke::new(1.5, color);
+        let mut segment: Option<(egui::Pos2, egui::Pos2)> = None;
+        for index in span.start..=span.end {
+            let rect = output
+                .galley
+                .pos_from_cursor(egui::text::CCursor::new(index));
+            let point = output.galley_pos + egui::vec2(rect.min.x, rect.max.y - 1.0);
+            segment = match segment {
+                Some((start, end)) if (end.y - point.y).abs() < 0.5 => Some((start, point)),
+                Some((start, end)) => {
+                    // The span wraps onto the next row: finish this row's line.
+                    dashed(ui, start, end, stroke);
+                    Some((point, point))
+                }
+                None => Some((point, point)),
+            };
+        }
+        if let Some((start, end)) = segment {
+            dashed(ui, start, end, stroke);
+        }
+    }
+}
+
+fn dashed(ui: &egui::Ui, start: egui::Pos2, end: egui::Pos2, stroke: egui::Stroke) {
+    if end.x > start.x {
+        ui.painter()
+            .extend(egui::Shape::dashed_line(&[start, end], stroke, 3.0, 2.0));
     }
 }
 

@@ -1,15 +1,16 @@
 //! Laying out a field's text with its entity spans and find matches, cached per field.
 //!
-//! Suggested spans get a light tint and an underline in their type's colour; confirmed spans a
-//! solid background, so the two are told apart at a glance. Layout is the expensive part of
-//! drawing text, so galleys are kept keyed by a hash of everything that shapes them.
+//! Suggested spans get a light tint (and, from the article pane, a dashed underline) in their
+//! type's colour; confirmed spans a solid background, so the two are told apart at a glance.
+//! Layout is the expensive part of drawing text, so galleys are kept keyed by a hash of
+//! everything that shapes them.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, LayoutSection, TextFormat};
-use egui::{Color32, FontId, Galley, Stroke};
+use egui::{Color32, FontId, Galley};
 
 use crate::model::{EntityKind, Project, SpanStatus, TextField};
 
@@ -116,8 +117,8 @@ impl FieldLook<'_> {
                     format.background = color.gamma_multiply(if self.dark { 0.75 } else { 0.45 });
                 }
                 SpanStatus::Suggested => {
+                    // The dashed underline is painted over the laid-out text by the article pane.
                     format.background = color.gamma_multiply(0.12);
-                    format.underline = Stroke::new(1.5, color);
                 }
             }
         }

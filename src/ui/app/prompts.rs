@@ -114,7 +114,7 @@ impl App {
                 ui.separator();
                 ui.label(lang.pick(
                     "段落中的橙色竖线是修复过的扫描断行:悬停看原因,点击即可重新拆开。虚线下划线为建议的实体,实色背景为已确认的实体。",
-                    "Orange bars in paragraphs mark repaired scan breaks: hover for the reason, click to split again. Underlined names are suggestions; solid backgrounds are confirmed.",
+                    "Orange bars in paragraphs mark repaired scan breaks: hover for the reason, click to split again. Names with a dashed underline are suggestions; names on a solid background are confirmed.",
                 ));
             });
     }
