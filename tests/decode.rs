@@ -59,6 +59,11 @@ fn big5_bytes_decode_as_big5() {
     let decoded = decode(&encode(BIG5, &text)).expect("Big5 decodes");
     assert_eq!(decoded.encoding, "Big5");
     assert_eq!(decoded.text, text);
+    // Larger than the detector's sample.
+    let long = TRADITIONAL.repeat(1500);
+    let bytes = encode(BIG5, &long);
+    assert!(bytes.len() > 100 * 1024);
+    assert_eq!(decode(&bytes).unwrap().encoding, "Big5");
 }
 
 #[test]
