@@ -572,3 +572,20 @@ fn comma_headlines_jump_lines_boxed_bylines_and_full_width_digits() {
     assert_eq!(furniture, ["furniture:jump-line", "furniture:jump-line"]);
     assert!(rules_of(&s.articles[1]).contains(&"lead:dateline"));
 }
+
+#[test]
+fn consecutive_byline_lines_extend_the_byline_and_later_ones_stay_in_raw_order() {
+    let text = "高新区召开会议\n\n本报讯 近日，高新区召开会议。\n\n记者 李某\n通讯员 赵某\n\n第二篇文章的标题\n\n本报记者 王某\n\n本报讯 近日，我区举办活动。\n\n记者 钱某";
+    let s = recover_checked(text);
+    assert_eq!(headlines(&s), ["高新区召开会议", "第二篇文章的标题"]);
+    assert_eq!(s.articles[0].byline.text, "记者 李某通讯员 赵某");
+    let decision = s.articles[0]
+        .decisions
+        .iter()
+        .find(|d| d.rule == "byline:reporter-line")
+        .unwrap();
+    assert_eq!((decision.lines.first, decision.lines.last), (5, 6));
+    let second = &s.articles[1];
+    assert_eq!(second.byline.text, "本报记者 王某");
+    assert_eq!(second.paragraphs.last().unwrap().text, "记者 钱某");
+}
