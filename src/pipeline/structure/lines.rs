@@ -35,6 +35,8 @@ pub struct Shape {
     pub lead: Option<Lead>,
     pub lead_is_bare: bool,
     pub list_item: bool,
+    /// A photo caption (`图为…`, `▲…`).
+    pub caption: bool,
     pub byline: bool,
     pub dash_prefix: bool,
     /// Holds at least one letter or ideograph (not only digits and symbols).
@@ -82,6 +84,7 @@ impl Shape {
             shape.lead_is_bare = text[end..].trim().is_empty();
         }
         shape.list_item = markers::is_list_item(text);
+        shape.caption = markers::is_caption(text);
         shape.byline = markers::is_byline(text);
         shape.dash_prefix = markers::has_dash_prefix(text);
         shape
@@ -102,6 +105,21 @@ pub struct Page {
     pub typical_chars: Option<usize>,
     /// Paragraphs begin with an indent, so an unindented prose line continues the one above.
     pub indented_paragraphs: bool,
+}
+
+/// Share of indented lines (in tenths) above which indentation is the page margin of an OCR tool
+/// rather than a paragraph mark.
+const MARGIN_INDENT_TENTHS: usize = 9;
+
+/// Clears the indent of every line when (nearly) all lines are indented: then indentation says
+/// nothing about where paragraphs begin.
+pub fn discount_uniform_indent(lines: &mut [Line]) {
+    let indented = lines.iter().filter(|l| l.indented).count();
+    if lines.len() >= 3 && indented * 10 >= lines.len() * MARGIN_INDENT_TENTHS {
+        for line in lines {
+            line.indented = false;
+        }
+    }
 }
 
 impl Page {

@@ -47,9 +47,11 @@
 //!
 //! A line *starts a block* (and is never joined to the line above, except by the two
 //! punctuation rules and `join:lead-marker-alone`) when it is indented, opens with a lead or
-//! list marker, is a byline, or begins a headline stack. A list item without commas that fits a
-//! deck's length (`三、选举产生新一届委员会`) is complete without a full stop and is not joined
-//! to what follows.
+//! list marker, is a photo caption (`图为…`, `▲…`), is a byline, or begins a headline stack.
+//! A caption, and a list item without commas that fits a deck's length
+//! (`三、选举产生新一届委员会`), are complete without a full stop and are not joined to what
+//! follows. When (nearly) every line is indented, the indent is the OCR tool's margin and is
+//! ignored.
 //!
 //! # Bylines closing the last paragraph
 //! `……圆满完成。（记者 王某）` is split at the opening bracket: the paragraph keeps the text
@@ -97,7 +99,8 @@ pub fn recover(text: &str) -> Structure {
         .enumerate()
         .filter_map(|(i, raw)| lines::Line::new(i + 1, raw))
         .collect();
-    let (content, furniture) = furniture::set_aside(lines);
+    let (mut content, furniture) = furniture::set_aside(lines);
+    lines::discount_uniform_indent(&mut content);
     let page = lines::Page::measure(&content);
     let roles = roles::assign(&content, &page);
     Structure {

@@ -74,7 +74,7 @@ impl Reader<'_, '_> {
         if up.lead_is_bare && low.lead.is_none() && !low.byline && self.stack_at(lower).is_none() {
             return Some(rules::JOIN_BARE_LEAD);
         }
-        if self.starts_block(lower) || self.is_complete_list_item(upper) {
+        if self.starts_block(lower) || self.is_complete_item(upper) {
             return None;
         }
         if !up.ends_sentence {
@@ -85,24 +85,26 @@ impl Reader<'_, '_> {
     }
 
     /// A line that cannot continue a paragraph: it is indented, opens with a lead or list
-    /// marker, is a byline, or begins a headline stack.
+    /// marker, is a caption or a byline, or begins a headline stack.
     fn starts_block(&self, i: usize) -> bool {
         let line = &self.lines[i];
         line.indented
             || line.shape.lead.is_some()
             || line.shape.list_item
+            || line.shape.caption
             || line.shape.byline
             || self.stack_at(i).is_some()
     }
 
-    /// A short list item without commas (`三、选举产生新一届委员会`) is complete as it stands,
-    /// even without a full stop.
-    fn is_complete_list_item(&self, i: usize) -> bool {
+    /// Complete as it stands, even without a full stop: a photo caption, or a short list item
+    /// without commas (`三、选举产生新一届委员会`).
+    fn is_complete_item(&self, i: usize) -> bool {
         let line = &self.lines[i];
-        line.shape.list_item
+        let short_item = line.shape.list_item
             && !line.shape.has_clause_mark
             && !line.shape.has_terminal
-            && line.chars <= self.page.deck_max()
+            && line.chars <= self.page.deck_max();
+        short_item || line.shape.caption
     }
 
     /// The headline stack starting at line `i`: 1–3 roles, or `None` when `i` starts none.
@@ -195,6 +197,7 @@ impl Reader<'_, '_> {
             && !shape.ends_with_opening
             && shape.lead.is_none()
             && !shape.list_item
+            && !shape.caption
             && !shape.byline
             && (2..=max_chars).contains(&line.chars)
             && !next_cuts_in
