@@ -53,7 +53,8 @@ fn assert_rules_known(structure: &Structure) {
 /// The lossless property: per article, the non-empty fields in raw-line order concatenate to the
 /// article's non-blank, non-furniture raw lines (trimmed); furniture lines are kept verbatim.
 fn assert_lossless(text: &str, structure: &Structure) {
-    let raw: Vec<&str> = text.split(['\n', '\r']).collect();
+    let normalised = text.replace("\r\n", "\n");
+    let raw: Vec<&str> = normalised.split(['\n', '\r', '\u{0C}']).collect();
     let is_furniture = |n: usize| structure.furniture.iter().any(|f| f.line == n);
     for f in &structure.furniture {
         assert_eq!(f.text, raw[f.line - 1].trim(), "furniture line {}", f.line);
@@ -610,5 +611,59 @@ fn captions_stay_in_the_article_and_a_uniform_margin_is_not_an_indent() {
                 "会议要求，各单位要压实责任。"
             ]
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any text: no panic, nothing invented or lost
+
+/// Lines of every kind the rules look at, to be shuffled into random bulletins.
+const LINE_POOL: &[&str] = &[
+    "高新区召开党工委会议",
+    "坚持人民至上，守护万家灯火",
+    "——访市应急管理局局长",
+    "记者 孙庆辉",
+    "（记者 王某）",
+    "本报记者 王某 通讯员 李某",
+    "本报讯 6月10日，高新区召开会议，研究部署工作。",
+    "本报讯（记者 王某）近日，",
+    "新华社北京6月10日电",
+    "会议强调，作为领导干部，关",
+    "键少数，要带头学。",
+    "，不留死角。",
+    "让群众享受到“",
+    "一、听取工作报告",
+    "会议要求，各地要抓好落实。（记者 李娜）",
+    "图为会议现场",
+    "-2-",
+    "第3版",
+    "高新区工作简报 第6期",
+    "＊＊＊",
+    "（下转第2版）",
+    "2021年6月10日 星期四",
+    "",
+    "   ",
+    "\u{3000}\u{3000}会议指出，要学明白、悟清楚。",
+    "(",
+    "。",
+    "）",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_bulletins_are_recovered_losslessly(
+        picks in proptest::collection::vec(0..LINE_POOL.len(), 0..60),
+        ending in 0..3usize,
+    ) {
+        let end = ["\n", "\r\n", "\r"][ending];
+        let text: String = picks.iter().map(|&i| LINE_POOL[i]).collect::<Vec<_>>().join(end);
+        recover_checked(&text);
+    }
+
+    #[test]
+    fn arbitrary_text_is_recovered_losslessly(text in "(\\PC{0,20}[\\n\\r\\x0C]?){0,30}") {
+        recover_checked(&text);
     }
 }
