@@ -12,9 +12,9 @@
 //!    `, . ; : ? ! )`, nor end with `“‘（《`), whether it holds commas or sentence marks, whether
 //!    it is indented, and whether it is a byline, lead marker or list item (module `markers`).
 //! 2. Furniture is set aside (module `furniture`); the lines around it are read as neighbours.
-//! 3. The page is measured: the median length of its prose lines (a headline is clearly shorter,
-//!    a scan-broken line is usually near full length), and whether paragraphs start with an
-//!    indent (`　　`).
+//! 3. The page is measured: whether it is hard-wrapped at a fixed width (most prose lines within
+//!    15% of their median length; a headline is then clearly shorter than that width, while a
+//!    line the scan broke is near it), and whether paragraphs start with an indent (`　　`).
 //! 4. One pass gives each line its role (module `roles`); a second builds the articles
 //!    (module `assemble`). Both are linear in the size of the text.
 //!
@@ -23,11 +23,11 @@
 //! | --- | --- | --- |
 //! | `article:starts-at-headline` | decisions | a headline stack begins a new article |
 //! | `article:no-headline` | decisions | body text at the start of the file, or after an article's closing byline |
-//! | `headline:short-unpunctuated` | decisions | a line shorter than 4/5 of the typical line (at most 48 chars), without commas, sentence marks, lead/list markers or a byline shape |
+//! | `headline:short-unpunctuated` | decisions | a line of at most 48 chars (and under 4/5 of the line width on a hard-wrapped page), without commas, sentence marks, lead/list/caption markers or a byline shape, not ending in `：` `、` or another mark that cannot end a title |
 //! | `headline:before-lead` | decisions | a short line with commas but no sentence mark, directly followed by a lead marker (`稳字当头，进中求好` above `本报讯 …`) |
 //! | `kicker:above-headline` | decisions | 引题: a short line (commas allowed) right above a headline (3-line stacks; in 2-line stacks of headline-shaped lines when the second line is the shorter one) |
 //! | `subheadline:dash` | decisions | 副题 starting with `——` below the headline |
-//! | `subheadline:below-headline` | decisions | a short line below the headline that does not end a sentence (commas allowed) and is not a lead, list item or byline |
+//! | `subheadline:below-headline` | decisions | a line below the headline, shorter than the median prose line and at most 64 chars, that does not end a sentence (commas allowed) and is not a lead, list item, caption or byline |
 //! | `byline:reporter-line` | decisions | a line of role words (记者, 本报记者, 通讯员, 实习生, 文/图, 摄, 责任编辑 …) and names of 2–4 ideographs, separated by spaces, `、`, commas or colons, optionally in brackets or after a box (`□本报记者 王某`); a second such line right below extends the byline |
 //! | `byline:closing-parenthesis` | decisions | `（记者 王某）` closing the last paragraph of an article that has no byline |
 //! | `lead:news-marker` | decisions | the first paragraph opens with 本报讯 / 本刊讯 / 本网讯 / `XX网消息：` (with an optional `（记者 王某）`) |
