@@ -203,3 +203,57 @@ impl Reader<'_, '_> {
             && !next_cuts_in
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles_of(text: &str) -> Vec<Role> {
+        let lines: Vec<Line> = text
+            .split('\n')
+            .enumerate()
+            .filter_map(|(i, raw)| Line::new(i + 1, raw))
+            .collect();
+        assign(&lines, &Page::measure(&lines))
+    }
+
+    const BODY: &str = "本报讯 近日，我区召开会议，研究部署下一阶段重点工作。";
+
+    #[test]
+    fn two_line_stacks_are_told_apart_by_length() {
+        let headline_then_deck = format!("我区召开会议\n研究部署下一阶段重点工作安排\n{BODY}");
+        assert_eq!(
+            roles_of(&headline_then_deck)[..2],
+            [
+                Role::Headline(rules::HEADLINE),
+                Role::Deck(rules::DECK_BELOW)
+            ]
+        );
+        let kicker_then_headline = format!("聚焦高质量发展 建设现代化新城\n我区召开会议\n{BODY}");
+        assert_eq!(
+            roles_of(&kicker_then_headline)[..2],
+            [Role::Kicker, Role::Headline(rules::HEADLINE)]
+        );
+    }
+
+    #[test]
+    fn a_line_followed_by_closing_punctuation_is_no_headline() {
+        let roles = roles_of(&format!("{BODY}\n会议要求各单位\n，抓好落实。"));
+        assert_eq!(
+            roles,
+            [
+                Role::Paragraph,
+                Role::Paragraph,
+                Role::Continuation(rules::JOIN_CLOSING_PUNCT)
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_after_a_finished_sentence_are_not_joined_without_indented_layout() {
+        let roles = roles_of(&format!(
+            "{BODY}\n会议指出，要抓好落实。\n会议强调，要加强领导。"
+        ));
+        assert_eq!(roles, [Role::Paragraph; 3]);
+    }
+}
