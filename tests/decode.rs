@@ -129,6 +129,14 @@ fn bytes_no_encoding_decodes_are_refused_without_replacement() {
 }
 
 #[test]
+fn a_damaged_utf8_file_names_the_damaged_line_not_a_mix() {
+    let mut bytes = "第一行文字\n第二行文字\n".as_bytes().to_vec();
+    bytes.extend(b"\xFF\xFE\xFF\n");
+    bytes.extend("第四行文字\n".as_bytes());
+    assert_eq!(decode(&bytes), Err(DecodeError::Undecodable { line: 3 }));
+}
+
+#[test]
 fn malformed_utf16_after_bom_is_refused() {
     // An unpaired high surrogate on the second line.
     let mut bytes = vec![0xFF, 0xFE];
