@@ -667,3 +667,11 @@ proptest::proptest! {
         recover_checked(&text);
     }
 }
+
+#[test]
+fn a_question_headline_above_a_lead_starts_an_article() {
+    let text = "本报讯 近日，我区召开会议。\n\n垃圾分类，你做对了吗？\n\n本报讯 6月起，我区全面推行垃圾分类。\n\n市民纷纷表示支持？";
+    let s = recover_checked(text);
+    assert_eq!(headlines(&s), ["", "垃圾分类，你做对了吗？"]);
+    assert_eq!(s.articles[1].paragraphs.len(), 2);
+}

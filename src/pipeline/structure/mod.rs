@@ -24,7 +24,7 @@
 //! | `article:starts-at-headline` | decisions | a headline stack begins a new article |
 //! | `article:no-headline` | decisions | body text at the start of the file, or after an article's closing byline |
 //! | `headline:short-unpunctuated` | decisions | a line of at most 48 chars (and under 4/5 of the line width on a hard-wrapped page), without commas, sentence marks, lead/list/caption markers or a byline shape, not ending in `：` `、` or another mark that cannot end a title |
-//! | `headline:before-lead` | decisions | a short line with commas but no sentence mark, directly followed by a lead marker (`稳字当头，进中求好` above `本报讯 …`) |
+//! | `headline:before-lead` | decisions | a short line with commas but no sentence mark, or whose only sentence mark is a final `？`/`！`, directly followed by a lead marker (`稳字当头，进中求好` or `垃圾分类，你做对了吗？` above `本报讯 …`) |
 //! | `kicker:above-headline` | decisions | 引题: a short line (commas allowed) right above a headline (3-line stacks; in 2-line stacks of headline-shaped lines when the second line is the shorter one) |
 //! | `subheadline:dash` | decisions | 副题 starting with `——` below the headline |
 //! | `subheadline:below-headline` | decisions | a line below the headline, shorter than the median prose line and at most 64 chars, that does not end a sentence (commas allowed) and is not a lead, list item, caption or byline |
@@ -68,7 +68,8 @@
 //!
 //! # Known limits
 //! Crossheads inside an article (小标题) look like headlines and start a new article unless they
-//! carry a list marker (`一、…`). A headline ending with `！` or `？` reads as a sentence. Two
+//! carry a list marker (`一、…`). A headline ending with `！` or `？` is recognised only right above
+//! a lead marker; elsewhere it reads as a sentence. Two
 //! short lines in a stack are told apart by length only (kicker + headline when the second is
 //! shorter, otherwise headline + deck).
 

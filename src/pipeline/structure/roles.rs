@@ -133,6 +133,12 @@ impl Reader<'_, '_> {
     /// headline itself when a lead marker (本报讯, a dateline) follows it directly. (Not before
     /// a byline: that is more often the unfinished last line of an article.)
     fn stack_with_commas(&self, i: usize) -> Option<Vec<Role>> {
+        if self.exclaimed_title(i) {
+            return self.lines[i + 1]
+                .shape
+                .lead
+                .map(|_| vec![Role::Headline(rules::HEADLINE_BEFORE_LEAD)]);
+        }
         if !self.deck_shaped(i) || self.dash_deck(i) {
             return None;
         }
@@ -146,6 +152,21 @@ impl Reader<'_, '_> {
             .lead
             .is_some()
             .then(|| vec![Role::Headline(rules::HEADLINE_BEFORE_LEAD)])
+    }
+
+    /// `垃圾分类，你做对了吗？`: a short line whose only sentence mark is a final `？` or `！`,
+    /// with a next line (which must then open with a lead marker to make it a headline).
+    fn exclaimed_title(&self, i: usize) -> bool {
+        let Some(line) = self.lines.get(i) else {
+            return false;
+        };
+        let body = line.text.trim_end_matches(['！', '？', '!', '?']);
+        line.chars <= self.page.headline_max()
+            && body.len() < line.text.len()
+            && !body.chars().any(punct::is_terminal)
+            && line.shape.has_word
+            && !line.shape.starts_with_closing
+            && i + 1 < self.lines.len()
     }
 
     /// The deck role of line `i` if it can be a deck below a headline.
