@@ -248,10 +248,12 @@ impl Lexicons {
                         level,
                         short: false,
                     });
-                    for short in columns.iter().skip(2) {
-                        let info = self.info(short);
+                    for other in columns.iter().skip(2) {
+                        // 大理州, 漾濞县 keep an ending and are full names; 大理 is a short form.
+                        let short = !other.ends_with(['省', '市', '县', '区', '州', '旗', '盟']);
+                        let info = self.info(other);
                         if info.place.is_none() {
-                            info.place = Some(PlaceWord { level, short: true });
+                            info.place = Some(PlaceWord { level, short });
                         }
                     }
                 }
