@@ -139,30 +139,41 @@ fn split_compound<'a>(
     {
         return None;
     }
-    let bytes: Vec<usize> = token.word.char_indices().map(|(b, _)| b).collect();
-    (2..=token.len() - 2).rev().find_map(|k| {
-        let (head, tail) = token.word.split_at(bytes[k]);
-        let head_info = lexicons.get(head);
-        let tail_info = lexicons.get(tail);
-        let head_fits = head_info.org || head_info.place.is_some_and(|p| !p.short);
-        let tail_fits = tail_info.title.is_some() || tail_info.org;
-        (head_fits && tail_fits).then(|| {
-            let part =
-                |word: &'a str, pos: &'a str, start: usize, end: usize, info: WordInfo| Token {
-                    word,
-                    pos,
-                    start,
-                    end,
-                    info,
-                    known: jieba.has_word(word),
+    if !lexicons.may_end_with_title(token.word) && lexicons.org_suffix_of(token.word).is_none() {
+        return None;
+    }
+    let splits = token.word.char_indices().skip(2).take(token.len().saturating_sub(3));
+    splits
+        .map(|(byte, _)| byte)
+        .collect::<Vec<usize>>()
+        .into_iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, byte)| {
+            let k = i + 2;
+            let (head, tail) = token.word.split_at(byte);
+            let head_info = lexicons.get(head);
+            let tail_info = lexicons.get(tail);
+            let head_fits = head_info.org || head_info.place.is_some_and(|p| !p.short);
+            let tail_fits = tail_info.title.is_some() || tail_info.org;
+            (head_fits && tail_fits).then(|| {
+                let part = |word: &'a str, pos: &'a str, start: usize, end: usize, info: WordInfo| {
+                    Token {
+                        word,
+                        pos,
+                        start,
+                        end,
+                        info,
+                        known: jieba.has_word(word),
+                    }
                 };
-            let head_pos = if head_info.org { "nt" } else { "ns" };
-            (
-                part(head, head_pos, token.start, token.start + k, head_info),
-                part(tail, "n", token.start + k, token.end, tail_info),
-            )
+                let head_pos = if head_info.org { "nt" } else { "ns" };
+                (
+                    part(head, head_pos, token.start, token.start + k, head_info),
+                    part(tail, "n", token.start + k, token.end, tail_info),
+                )
+            })
         })
-    })
 }
 
 /// Chars the segmenter glues to the end of a name (王晓在, 生态环境局已): they start the next

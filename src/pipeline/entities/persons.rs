@@ -118,7 +118,9 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             continue;
         }
         // A name the segmenter cut in two (张 / 红军) before a word that shows a person.
-        if let Some(end) = name_at(sentence, lexicons, token.start)
+        if token.len() <= 2
+            && lexicons.is_surname_char(sentence.chars[token.start])
+            && let Some(end) = name_at(sentence, lexicons, token.start)
             && end - token.start >= 2
             && token.end < end
             && sentence
