@@ -10,7 +10,9 @@
 //!    (every other byte of the ASCII characters), which is then decoded as such.
 //! 3. Valid UTF-8 is UTF-8.
 //! 4. Otherwise the file is a legacy Chinese encoding: `chardetng` tells GBK from Big5 and the
-//!    bytes are decoded strictly (GBK as GB18030, its superset).
+//!    bytes are decoded strictly (GBK as GB18030, its superset). Before that, each line is
+//!    checked on its own, so that a line no encoding decodes (a damaged file) is named in the
+//!    error, and a mixed file is recognised (below).
 //!
 //! **Mixed files** (some lines UTF-8, others GBK, typically two files pasted together) are
 //! refused with [`DecodeError::MixedEncodings`], naming one line of each kind: decoding such a
@@ -195,11 +197,9 @@ fn decode_utf16_without_bom(bytes: &[u8]) -> Option<(Cow<'static, str>, &'static
 
 /// Decodes a file that is not UTF-8 as GB18030 or Big5, whichever `chardetng` finds likelier.
 fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError> {
-    if let Some(error) = mixed_encodings(bytes) {
-        return Err(error);
-    }
+    check_lines(bytes)?;
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(detection_sample(bytes), true);
     let guess = detector.guess(None, Utf8Detection::Deny);
     let order = if guess == BIG5 {
         [BIG5, GB18030]
@@ -211,10 +211,27 @@ fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeErr
             return Ok((text, display_name(encoding)));
         }
     }
-    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    // Every line decodes in one of the two, but not all in the same one.
     Err(DecodeError::Undecodable {
-        line: 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count(),
+        line: first_malformed_line(order[0], bytes),
     })
+}
+
+/// How much of a file `chardetng` reads: plenty to tell GBK from Big5, and it keeps a large
+/// import fast.
+const DETECTION_BYTES: usize = 64 * 1024;
+
+/// The first [`DETECTION_BYTES`] of the file, extended to the end of that line so no character
+/// is cut (in GBK and Big5 a newline byte is never part of a character).
+fn detection_sample(bytes: &[u8]) -> &[u8] {
+    if bytes.len() <= DETECTION_BYTES {
+        return bytes;
+    }
+    let end = bytes[DETECTION_BYTES..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |at| DETECTION_BYTES + at);
+    &bytes[..end]
 }
 
 /// The name shown to the user: GBK files are decoded as GB18030, their superset.
@@ -228,29 +245,46 @@ fn display_name(encoding: &'static Encoding) -> &'static str {
     }
 }
 
-/// Finds a line that is certainly UTF-8 (valid, with at least two CJK characters: legacy
-/// Chinese bytes almost never form that by accident) next to a line that is not valid UTF-8.
-fn mixed_encodings(bytes: &[u8]) -> Option<DecodeError> {
+/// Checks a file that is not UTF-8 line by line (a newline byte is never part of a GBK, GB18030
+/// or Big5 character, so lines can be decoded apart):
+/// - a line that neither UTF-8 nor GB18030 nor Big5 decodes makes the file undecodable, and is
+///   named (a damaged file, or an encoding we do not read);
+/// - a line that is certainly UTF-8 (valid, with at least two CJK characters: legacy Chinese
+///   bytes almost never form that by accident) next to a legacy line makes a mixed file.
+fn check_lines(bytes: &[u8]) -> Result<(), DecodeError> {
     let mut utf8_line = None;
     let mut legacy_line = None;
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         match std::str::from_utf8(line) {
-            Ok(text)
-                if utf8_line.is_none() && text.chars().filter(|&c| is_cjk(c)).nth(1).is_some() =>
-            {
-                utf8_line = Some(i + 1);
+            Ok(text) => {
+                if utf8_line.is_none() && text.chars().filter(|&c| is_cjk(c)).nth(1).is_some() {
+                    utf8_line = Some(i + 1);
+                }
             }
-            Err(_) if legacy_line.is_none() => legacy_line = Some(i + 1),
-            _ => {}
+            Err(_) if !decodes_as_legacy(line) => {
+                return Err(DecodeError::Undecodable { line: i + 1 });
+            }
+            Err(_) => {
+                legacy_line.get_or_insert(i + 1);
+            }
         }
         if let (Some(utf8_line), Some(legacy_line)) = (utf8_line, legacy_line) {
-            return Some(DecodeError::MixedEncodings {
+            return Err(DecodeError::MixedEncodings {
                 utf8_line,
                 legacy_line,
             });
         }
     }
-    None
+    Ok(())
+}
+
+/// Whether GB18030 or Big5 decodes `line` without a malformed sequence.
+fn decodes_as_legacy(line: &[u8]) -> bool {
+    [GB18030, BIG5].iter().any(|encoding| {
+        encoding
+            .decode_without_bom_handling_and_without_replacement(line)
+            .is_some()
+    })
 }
 
 /// CJK ideographs and the full-width punctuation of Chinese text.

@@ -74,7 +74,7 @@ impl Reader<'_, '_> {
         if up.lead_is_bare && low.lead.is_none() && !low.byline && self.stack_at(lower).is_none() {
             return Some(rules::JOIN_BARE_LEAD);
         }
-        if self.starts_block(lower) || self.is_complete_list_item(upper) {
+        if self.starts_block(lower) || self.is_complete_item(upper) {
             return None;
         }
         if !up.ends_sentence {
@@ -85,24 +85,26 @@ impl Reader<'_, '_> {
     }
 
     /// A line that cannot continue a paragraph: it is indented, opens with a lead or list
-    /// marker, is a byline, or begins a headline stack.
+    /// marker, is a caption or a byline, or begins a headline stack.
     fn starts_block(&self, i: usize) -> bool {
         let line = &self.lines[i];
         line.indented
             || line.shape.lead.is_some()
             || line.shape.list_item
+            || line.shape.caption
             || line.shape.byline
             || self.stack_at(i).is_some()
     }
 
-    /// A short list item without commas (`三、选举产生新一届委员会`) is complete as it stands,
-    /// even without a full stop.
-    fn is_complete_list_item(&self, i: usize) -> bool {
+    /// Complete as it stands, even without a full stop: a photo caption, or a short list item
+    /// without commas (`三、选举产生新一届委员会`).
+    fn is_complete_item(&self, i: usize) -> bool {
         let line = &self.lines[i];
-        line.shape.list_item
+        let short_item = line.shape.list_item
             && !line.shape.has_clause_mark
             && !line.shape.has_terminal
-            && line.chars <= self.page.deck_max()
+            && line.chars <= self.page.deck_max();
+        short_item || line.shape.caption
     }
 
     /// The headline stack starting at line `i`: 1–3 roles, or `None` when `i` starts none.
@@ -131,6 +133,12 @@ impl Reader<'_, '_> {
     /// headline itself when a lead marker (本报讯, a dateline) follows it directly. (Not before
     /// a byline: that is more often the unfinished last line of an article.)
     fn stack_with_commas(&self, i: usize) -> Option<Vec<Role>> {
+        if self.exclaimed_title(i) {
+            return self.lines[i + 1]
+                .shape
+                .lead
+                .map(|_| vec![Role::Headline(rules::HEADLINE_BEFORE_LEAD)]);
+        }
         if !self.deck_shaped(i) || self.dash_deck(i) {
             return None;
         }
@@ -144,6 +152,21 @@ impl Reader<'_, '_> {
             .lead
             .is_some()
             .then(|| vec![Role::Headline(rules::HEADLINE_BEFORE_LEAD)])
+    }
+
+    /// `垃圾分类，你做对了吗？`: a short line whose only sentence mark is a final `？` or `！`,
+    /// with a next line (which must then open with a lead marker to make it a headline).
+    fn exclaimed_title(&self, i: usize) -> bool {
+        let Some(line) = self.lines.get(i) else {
+            return false;
+        };
+        let body = line.text.trim_end_matches(['！', '？', '!', '?']);
+        line.chars <= self.page.headline_max()
+            && body.len() < line.text.len()
+            && !body.chars().any(punct::is_terminal)
+            && line.shape.has_word
+            && !line.shape.starts_with_closing
+            && i + 1 < self.lines.len()
     }
 
     /// The deck role of line `i` if it can be a deck below a headline.
@@ -195,8 +218,63 @@ impl Reader<'_, '_> {
             && !shape.ends_with_opening
             && shape.lead.is_none()
             && !shape.list_item
+            && !shape.caption
             && !shape.byline
             && (2..=max_chars).contains(&line.chars)
             && !next_cuts_in
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles_of(text: &str) -> Vec<Role> {
+        let lines: Vec<Line> = text
+            .split('\n')
+            .enumerate()
+            .filter_map(|(i, raw)| Line::new(i + 1, raw))
+            .collect();
+        assign(&lines, &Page::measure(&lines))
+    }
+
+    const BODY: &str = "本报讯 近日，我区召开会议，研究部署下一阶段重点工作。";
+
+    #[test]
+    fn two_line_stacks_are_told_apart_by_length() {
+        let headline_then_deck = format!("我区召开会议\n研究部署下一阶段重点工作安排\n{BODY}");
+        assert_eq!(
+            roles_of(&headline_then_deck)[..2],
+            [
+                Role::Headline(rules::HEADLINE),
+                Role::Deck(rules::DECK_BELOW)
+            ]
+        );
+        let kicker_then_headline = format!("聚焦高质量发展 建设现代化新城\n我区召开会议\n{BODY}");
+        assert_eq!(
+            roles_of(&kicker_then_headline)[..2],
+            [Role::Kicker, Role::Headline(rules::HEADLINE)]
+        );
+    }
+
+    #[test]
+    fn a_line_followed_by_closing_punctuation_is_no_headline() {
+        let roles = roles_of(&format!("{BODY}\n会议要求各单位\n，抓好落实。"));
+        assert_eq!(
+            roles,
+            [
+                Role::Paragraph,
+                Role::Paragraph,
+                Role::Continuation(rules::JOIN_CLOSING_PUNCT)
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_after_a_finished_sentence_are_not_joined_without_indented_layout() {
+        let roles = roles_of(&format!(
+            "{BODY}\n会议指出，要抓好落实。\n会议强调，要加强领导。"
+        ));
+        assert_eq!(roles, [Role::Paragraph; 3]);
     }
 }

@@ -71,8 +71,8 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
             "Headline: the line is much shorter than a line of body text and has no commas or sentence marks.",
         ),
         HEADLINE_BEFORE_LEAD => (
-            "标题：这一行较短、没有句末标点，下一行就是电头（如“本报讯”）。",
-            "Headline: a short line without a sentence end, directly followed by a news marker (such as 本报讯).",
+            "标题：这一行较短（除结尾的问号、叹号外没有句末标点），下一行就是电头（如“本报讯”）。",
+            "Headline: a short line without sentence marks (except a final ? or !), directly followed by a news marker (such as 本报讯).",
         ),
         KICKER => (
             "引题：标题上方的一行短句。",
