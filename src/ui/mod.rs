@@ -1,1 +1,58 @@
-//! The workbench window.
+//! The workbench window: an egui/eframe application over one open [`crate::model::Project`].
+//!
+//! Each panel is a module that draws from the app's state and returns [`state::Command`]s; the
+//! [`app::App`] applies them after drawing, every change to the project as an
+//! [`crate::model::Edit`] through [`crate::model::History`], so the panels never mutate the
+//! project and every change can be undone.
+
+pub mod app;
+pub mod article_pane;
+pub mod autosave;
+pub mod entities_panel;
+pub mod files;
+pub mod find;
+pub mod fonts;
+pub mod jobs;
+pub mod layout;
+pub mod menu;
+pub mod outline;
+pub mod raw_pane;
+pub mod settings;
+pub mod state;
+pub mod status_bar;
+
+use std::path::PathBuf;
+
+use crate::i18n::Lang;
+
+pub use app::App;
+
+/// Opens the workbench window and runs it until the user closes it.
+///
+/// Without `initial` the window shows the last project (or the embedded sample bulletin the
+/// first time); with a path it opens that file: a project (`.jiaodui.ron`) or a raw text, which is
+/// imported on the fly.
+pub fn run(initial: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_title("校对 Jiaodui")
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "jiaodui",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::new(cc, initial)))),
+    )
+}
+
+/// The explanation shown for a rule id recorded on a join, decision or span.
+///
+/// The pipeline modules own the wording of their rules; until they publish it, the window shows
+/// the rule id itself, which is stable and searchable in the documentation.
+pub fn describe_rule(rule: &str, lang: Lang) -> String {
+    let _ = lang;
+    rule.to_string()
+}

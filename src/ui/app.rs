@@ -1,0 +1,941 @@
+//! The application: the open project, its history, and the frame loop that draws the panels and
+//! applies what they ask for.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
+
+use crate::formats::project as project_file;
+use crate::formats::recovery::Recovered;
+use crate::i18n::Lang;
+use crate::model::{Edit, EntityKind, FieldRef, FieldSlot, History, Project, Span};
+
+use super::article_pane::ArticlePane;
+use super::autosave::{self, Autosave};
+use super::files::{self, Dialogs, Opened, Purpose};
+use super::find::Find;
+use super::jobs::Jobs;
+use super::menu::{self, MenuInput};
+use super::raw_pane::RawPane;
+use super::settings::Settings;
+use super::state::{Action, Command, Cursor, FileAction, Selection};
+use super::status_bar::{self, StatusInput};
+use super::{entities_panel, fonts, outline};
+
+/// A message shown above the panes until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The workbench: one open project and everything the window shows of it.
+pub struct App {
+    project: Project,
+    history: History,
+    /// The project file, once the project has one.
+    path: Option<PathBuf>,
+    selection: Selection,
+    cursor: Option<Cursor>,
+    settings: Settings,
+    /// Counts changes to the project; caches and background results are tied to it.
+    revision: u64,
+    find: Find,
+    dialogs: Dialogs,
+    jobs: Jobs,
+    /// Start entity suggestions at the next frame (the context is needed to start them).
+    wants_suggestions: bool,
+    notice: Option<Notice>,
+    /// A file action waiting for the editor to save or discard unsaved changes.
+    unsaved_prompt: Option<FileAction>,
+    /// A file action to perform once a "save as" completes.
+    after_save: Option<FileAction>,
+    close_confirmed: bool,
+    raw: RawPane,
+    article: ArticlePane,
+    focused: Option<FieldRef>,
+    show_help: bool,
+    title: String,
+    autosave: Autosave,
+    /// Work a crash left in a recovery file, offered back to the editor.
+    restore_offer: Option<Recovered>,
+}
+
+impl App {
+    /// The app as eframe creates it: fonts, remembered settings, and the first project.
+    pub fn new(cc: &eframe::CreationContext<'_>, initial: Option<PathBuf>) -> App {
+        fonts::install(&cc.egui_ctx);
+        let settings = Settings::load(cc.storage);
+        let lang = settings.lang;
+        let mut notice = None;
+        let attempt = initial.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
+        let opened = match attempt {
+            Some(path) => files::open(&path, lang).unwrap_or_else(|message| {
+                notice = Some(Notice {
+                    text: message,
+                    error: true,
+                });
+                files::sample()
+            }),
+            None => files::sample(),
+        };
+        let mut app = App::with_opened(opened, settings);
+        app.notice = notice;
+        app.autosave = Autosave::new(eframe::storage_dir("jiaodui"));
+        app.restore_offer = app
+            .autosave
+            .find(app.path.as_deref())
+            .or_else(|| app.autosave.find(None));
+        app
+    }
+
+    /// An app over `project` without eframe (tests, benchmarks): default settings, no background
+    /// suggestions, nothing remembered.
+    pub fn new_for_test(project: Project) -> App {
+        let mut app = App::with_opened(
+            Opened {
+                project,
+                path: None,
+                needs_suggestions: false,
+            },
+            Settings::default(),
+        );
+        app.title = "test".into();
+        app
+    }
+
+    fn with_opened(opened: Opened, mut settings: Settings) -> App {
+        if let Some(path) = &opened.path {
+            settings.remember(path);
+        }
+        App {
+            project: opened.project,
+            history: History::default(),
+            path: opened.path,
+            selection: Selection::default(),
+            cursor: None,
+            settings,
+            revision: 0,
+            find: Find::default(),
+            dialogs: Dialogs::default(),
+            jobs: Jobs::default(),
+            wants_suggestions: opened.needs_suggestions,
+            notice: None,
+            unsaved_prompt: None,
+            after_save: None,
+            close_confirmed: false,
+            raw: RawPane::default(),
+            article: ArticlePane::default(),
+            focused: None,
+            show_help: false,
+            title: String::new(),
+            autosave: Autosave::disabled(),
+            restore_offer: None,
+        }
+    }
+
+    /// The open project.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The undo history of the open project.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// What is selected.
+    pub fn selection(&self) -> Selection {
+        self.selection
+    }
+
+    /// The project file, if the project has been saved or opened from one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The message shown to the user, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    /// Shows article `index` (as a click in the outline does).
+    pub fn select_article(&mut self, index: usize) {
+        self.run_command(Command::SelectArticle(index));
+    }
+
+    /// Opens a project file or imports a raw text now, without asking about unsaved changes.
+    /// On failure the message is shown and the open project stays as it was.
+    pub fn open_path(&mut self, path: &Path) -> bool {
+        match files::open(path, self.lang()) {
+            Ok(opened) => {
+                self.replace_project(opened);
+                if self.path.is_some() {
+                    self.restore_offer = self.autosave.find(self.path.as_deref());
+                }
+                true
+            }
+            Err(message) => {
+                self.show_error(message);
+                false
+            }
+        }
+    }
+
+    /// Saves the project to `path` and makes it the project's file. On failure the message is
+    /// shown and nothing changes.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match project_file::save(&self.project, path) {
+            Ok(()) => {
+                self.autosave.discard();
+                self.autosave.discard_for(Some(path));
+                self.history.mark_saved();
+                self.path = Some(path.to_path_buf());
+                self.settings.remember(path);
+                self.notice = Some(Notice {
+                    text: format!(
+                        "{} {}",
+                        self.lang().pick("已保存到", "Saved to"),
+                        path.display()
+                    ),
+                    error: false,
+                });
+                true
+            }
+            Err(error) => {
+                self.show_error(error.message(self.lang()));
+                false
+            }
+        }
+    }
+
+    fn show_error(&mut self, text: String) {
+        self.notice = Some(Notice { text, error: true });
+    }
+
+    fn replace_project(&mut self, opened: Opened) {
+        if let Some(path) = &opened.path {
+            self.settings.remember(path);
+        }
+        self.project = opened.project;
+        self.history = History::default();
+        self.path = opened.path;
+        self.selection = Selection::default();
+        self.cursor = None;
+        self.focused = None;
+        self.revision += 1;
+        self.jobs.cancel();
+        self.wants_suggestions = opened.needs_suggestions;
+        self.notice = None;
+    }
+
+    /// Draws one frame and applies what the editor did in it.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let lang = self.lang();
+        let mut commands = Vec::new();
+        self.poll_background(&ctx);
+        self.take_dropped_files(&ctx, &mut commands);
+        self.take_shortcuts(&ctx, &mut commands);
+        self.find.refresh(&self.project, self.revision);
+
+        let menu_input = MenuInput {
+            project: &self.project,
+            history: &self.history,
+            selection: self.selection,
+            cursor: self.cursor,
+            recent: &self.settings.recent,
+            lang,
+        };
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            commands.extend(menu::menu_bar(ui, &menu_input));
+            commands.extend(menu::toolbar(ui, &menu_input));
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            status_bar::show(
+                ui,
+                &StatusInput {
+                    project: &self.project,
+                    history: &self.history,
+                    path: self.path.as_deref(),
+                    progress: self.jobs.progress(lang),
+                    lang,
+                },
+            );
+        });
+        egui::Panel::left("outline")
+            .default_size(250.0)
+            .size_range(160.0..=480.0)
+            .show(ui, |ui| {
+                commands.extend(outline::show(ui, &self.project, self.selection, lang));
+            });
+        egui::Panel::right("entities")
+            .default_size(230.0)
+            .size_range(160.0..=420.0)
+            .show(ui, |ui| {
+                commands.extend(entities_panel::show(
+                    ui,
+                    &self.project,
+                    self.selection.article,
+                    lang,
+                ));
+            });
+        let mut focused = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.dialogs.waiting() {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(lang.pick("正在等待系统文件对话框…", "Waiting for the file dialog…"));
+                    if ui
+                        .button(lang.pick("改为输入路径", "Type a path instead"))
+                        .clicked()
+                    {
+                        self.dialogs.type_path_instead();
+                    }
+                });
+            }
+            if let Some(notice) = &self.notice {
+                commands.extend(notice_banner(ui, notice, lang));
+            }
+            if self.find.open {
+                commands.extend(self.find.bar(ui, lang));
+                ui.separator();
+            }
+            let half = (ui.available_width() / 2.0).max(200.0);
+            egui::Panel::left("raw-pane")
+                .default_size(half)
+                .size_range(150.0..=ui.available_width() - 150.0)
+                .show(ui, |ui| {
+                    commands.extend(self.raw.show(
+                        ui,
+                        &self.project,
+                        self.revision,
+                        self.selection,
+                        self.find.active_query(),
+                        lang,
+                    ));
+                });
+            egui::CentralPanel::default().show(ui, |ui| {
+                let out = self.article.show(
+                    ui,
+                    &self.project,
+                    self.selection,
+                    &self.find,
+                    self.cursor,
+                    lang,
+                );
+                commands.extend(out.commands);
+                focused = out.focused;
+                if let Some(at) = out.scrolled_to
+                    && let Some(line) = self.project.field(at).and_then(|f| f.first_line())
+                {
+                    self.raw.reveal_line(line);
+                }
+            });
+        });
+        if focused != self.focused {
+            self.history.seal();
+            self.focused = focused;
+        }
+        self.hovered_files_overlay(&ctx);
+        commands.extend(self.unsaved_dialog(&ctx));
+        if let Some((purpose, path)) = self.dialogs.show_prompt(&ctx, lang) {
+            self.dialog_answered(&ctx, purpose, path);
+        }
+        self.help_window(&ctx);
+        self.restore_dialog(&ctx);
+        self.autosave.tick(
+            &self.project,
+            self.path.as_deref(),
+            self.revision,
+            self.history.is_dirty(),
+            &ctx,
+        );
+        self.watch_close_request(&ctx);
+        for command in commands {
+            self.run_command_with(&ctx, command);
+        }
+        self.update_title(&ctx);
+    }
+
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        if self.wants_suggestions {
+            self.wants_suggestions = false;
+            self.jobs
+                .start_suggestions(&self.project, self.revision, ctx);
+        }
+        if let Some(done) = self.jobs.poll() {
+            if done.revision == self.revision {
+                let empty = matches!(&done.edit, Edit::Batch(edits) if edits.is_empty());
+                if !empty {
+                    let label = self
+                        .lang()
+                        .pick("实体建议", "Entity suggestions")
+                        .to_string();
+                    self.apply_edit(done.edit, &label, None);
+                }
+            } else {
+                // The project changed while the suggestions were computed: they may not fit.
+                self.jobs
+                    .start_suggestions(&self.project, self.revision, ctx);
+            }
+        }
+        if let Some((purpose, path)) = self.dialogs.poll(ctx) {
+            self.dialog_answered(ctx, purpose, path);
+        }
+    }
+
+    fn dialog_answered(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::ImportRaw | Purpose::Open => {
+                self.open_path(&path);
+            }
+            Purpose::SaveAs => {
+                let path = files::with_project_extension(path);
+                if self.save_to(&path)
+                    && let Some(action) = self.after_save.take()
+                {
+                    self.perform_file_action(ctx, action);
+                }
+            }
+        }
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped {
+            commands.push(Command::File(FileAction::OpenPath(path)));
+        }
+    }
+
+    fn hovered_files_overlay(&self, ctx: &egui::Context) {
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop-overlay"),
+        ));
+        let rect = ctx.content_rect();
+        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            self.lang()
+                .pick("松开鼠标以打开此文件", "Drop to open this file"),
+            egui::TextStyle::Heading.resolve(&ctx.global_style()),
+            egui::Color32::WHITE,
+        );
+    }
+
+    /// Keyboard shortcuts, taken before the widgets see them (so Ctrl+Z undoes the project, not
+    /// just the text field, and digits that tag a selection are not typed).
+    fn take_shortcuts(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let cmd_alt = Modifiers::COMMAND | Modifiers::ALT;
+        let lang = self.lang();
+        let pressed = |modifiers: Modifiers, key: Key| {
+            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)))
+        };
+        // Shift variants first: a pattern without Shift also matches with Shift held.
+        if pressed(cmd_shift, Key::Z) || pressed(cmd, Key::Y) {
+            commands.push(Command::Redo);
+        }
+        if pressed(cmd, Key::Z) {
+            commands.push(Command::Undo);
+        }
+        if pressed(cmd_shift, Key::S) {
+            commands.push(Command::SaveAs);
+        }
+        if pressed(cmd, Key::S) {
+            commands.push(Command::Save);
+        }
+        if pressed(cmd, Key::O) {
+            commands.push(Command::File(FileAction::OpenDialog));
+        }
+        if pressed(cmd, Key::N) {
+            commands.push(Command::File(FileAction::NewFromRaw));
+        }
+        if pressed(cmd, Key::F) {
+            commands.push(Command::ShowFind);
+        }
+        if pressed(Modifiers::SHIFT, Key::F3) {
+            commands.push(Command::FindStep(false));
+        }
+        if pressed(Modifiers::NONE, Key::F3) {
+            commands.push(Command::FindStep(true));
+        }
+        if pressed(Modifiers::NONE, Key::F1) {
+            commands.push(Command::ShowHelp);
+        }
+        let mut actions = Vec::new();
+        if pressed(cmd_shift, Key::Enter) {
+            actions.push(Action::SplitArticleHere);
+        }
+        if pressed(cmd_shift, Key::M) {
+            actions.push(Action::MergeWithNextArticle);
+        }
+        if pressed(cmd, Key::J) {
+            actions.push(Action::JoinWithNextParagraph);
+        }
+        if pressed(Modifiers::ALT, Key::ArrowUp) {
+            actions.push(Action::MoveToPreviousArticle);
+        }
+        if pressed(Modifiers::ALT, Key::ArrowDown) {
+            actions.push(Action::MoveToNextArticle);
+        }
+        for (key, slot) in [
+            (Key::Num1, FieldSlot::Headline),
+            (Key::Num2, FieldSlot::Kicker),
+            (Key::Num3, FieldSlot::Subheadline),
+            (Key::Num4, FieldSlot::Byline),
+        ] {
+            if pressed(cmd_alt, key) {
+                actions.push(Action::MakeHeader(slot));
+            }
+        }
+        if pressed(cmd_alt, Key::Num0) {
+            actions.push(Action::HeaderToParagraph);
+        }
+        for action in actions {
+            commands.extend(action.command(&self.project, self.selection, self.cursor, lang));
+        }
+        self.take_tagging_keys(ctx, commands);
+    }
+
+    /// Number keys 1–9 over a text selection tag it with the entity type of that key; Delete
+    /// over a selection that is exactly a tagged name removes the tag and keeps the text.
+    fn take_tagging_keys(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(cursor) = self
+            .cursor
+            .filter(|c| c.start < c.end && self.focused == Some(c.at))
+        else {
+            return;
+        };
+        let tagged = self.project.field(cursor.at).and_then(|f| {
+            f.spans
+                .iter()
+                .position(|s| s.start == cursor.start && s.end == cursor.end)
+        });
+        if let Some(index) = tagged
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete))
+        {
+            commands.push(Command::Apply {
+                edit: Edit::RemoveSpan {
+                    at: cursor.at,
+                    index,
+                },
+                label: self.lang().pick("删除标注", "Remove tag").to_string(),
+                select: None,
+            });
+            return;
+        }
+        let typed = ctx.input(|i| {
+            i.events.iter().find_map(|event| match event {
+                egui::Event::Text(text) if i.modifiers.is_none() => {
+                    let digit = text.parse::<u8>().ok()?;
+                    self.project
+                        .entity_types
+                        .iter()
+                        .find(|t| t.key == digit)
+                        .map(|t| (text.clone(), t.kind.clone()))
+                }
+                _ => None,
+            })
+        });
+        let Some((text, kind)) = typed else {
+            return;
+        };
+        ctx.input_mut(|i| {
+            i.events.retain(|event| match event {
+                egui::Event::Text(t) => t != &text,
+                egui::Event::Key { key, .. } => key.symbol_or_name() != text,
+                _ => true,
+            })
+        });
+        commands.push(self.tag_command(cursor, kind));
+    }
+
+    fn tag_command(&self, cursor: Cursor, kind: EntityKind) -> Command {
+        let lang = self.lang();
+        let ty = self.project.entity_type(&kind);
+        Command::Apply {
+            edit: Edit::AddSpan {
+                at: cursor.at,
+                span: Span::by_editor(cursor.start, cursor.end, kind),
+            },
+            label: format!(
+                "{} {}",
+                lang.pick("标注", "Tag as"),
+                lang.pick(&ty.name_zh, &ty.name_en)
+            ),
+            select: None,
+        }
+    }
+
+    fn watch_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_confirmed
+            && self.history.is_dirty()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.unsaved_prompt = Some(FileAction::Quit);
+        }
+    }
+
+    fn unsaved_dialog(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let Some(action) = self.unsaved_prompt.clone() else {
+            return Vec::new();
+        };
+        let lang = self.lang();
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+            ui.heading(lang.pick("有未保存的修改", "Unsaved changes"));
+            ui.label(lang.pick(
+                "当前项目有未保存的修改。继续之前要保存吗?",
+                "The project has unsaved changes. Save them before continuing?",
+            ));
+            ui.horizontal(|ui| {
+                if ui.button(lang.pick("保存", "Save")).clicked() {
+                    choice = Some(0);
+                }
+                if ui.button(lang.pick("不保存", "Don't save")).clicked() {
+                    choice = Some(1);
+                }
+                if ui.button(lang.pick("取消", "Cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(Key::Escape))
+                {
+                    choice = Some(2);
+                }
+            });
+        });
+        match choice {
+            Some(0) => {
+                self.unsaved_prompt = None;
+                match self.path.clone() {
+                    Some(path) => {
+                        if self.save_to(&path) {
+                            self.perform_file_action(ctx, action);
+                        }
+                    }
+                    None => {
+                        self.after_save = Some(action);
+                        self.start_save_as(ctx);
+                    }
+                }
+            }
+            Some(1) => {
+                self.unsaved_prompt = None;
+                self.perform_file_action(ctx, action);
+            }
+            Some(_) => self.unsaved_prompt = None,
+            None => {}
+        }
+        Vec::new()
+    }
+
+    fn help_window(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        egui::Window::new(lang.pick("快捷键与说明", "Shortcuts and help"))
+            .open(&mut self.show_help)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    let rows: Vec<(String, &str)> = vec![
+                        (lang.pick("撤销 / 重做", "Undo / redo").into(), "Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y"),
+                        (lang.pick("保存 / 另存为", "Save / save as").into(), "Ctrl+S / Ctrl+Shift+S"),
+                        (lang.pick("打开 / 新建", "Open / new").into(), "Ctrl+O / Ctrl+N"),
+                        (lang.pick("查找,下一个/上一个", "Find, next/previous").into(), "Ctrl+F, F3 / Shift+F3"),
+                        (
+                            lang.pick("选中文字后标注实体", "Tag the selected text").into(),
+                            "1 人名/Person · 2 职务/Title · 3 机构/Org · 4 地名/Place",
+                        ),
+                    ];
+                    for (what, keys) in rows {
+                        ui.label(what);
+                        ui.monospace(keys);
+                        ui.end_row();
+                    }
+                    for action in Action::ALL {
+                        ui.label(action.label(lang));
+                        ui.monospace(action.shortcut_text());
+                        ui.end_row();
+                    }
+                });
+                ui.separator();
+                ui.label(lang.pick(
+                    "段落中的橙色竖线是修复过的扫描断行:悬停看原因,点击即可重新拆开。虚线下划线为建议的实体,实色背景为已确认的实体。",
+                    "Orange bars in paragraphs mark repaired scan breaks: hover for the reason, click to split again. Underlined names are suggestions; solid backgrounds are confirmed.",
+                ));
+            });
+    }
+
+    fn restore_dialog(&mut self, ctx: &egui::Context) {
+        let Some(offer) = &self.restore_offer else {
+            return;
+        };
+        let lang = self.lang();
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("restore-recovery")).show(ctx, |ui| {
+            ui.heading(lang.pick("发现未保存的工作", "Unsaved work found"));
+            ui.label(lang.pick(
+                "上次程序意外退出时,这个项目还有未保存的修改。要恢复吗?",
+                "The program stopped unexpectedly while this project had unsaved changes. Restore them?",
+            ));
+            ui.weak(autosave::age_text(offer.written, lang));
+            ui.horizontal(|ui| {
+                if ui.button(lang.pick("恢复", "Restore")).clicked() {
+                    choice = Some(true);
+                }
+                if ui.button(lang.pick("丢弃", "Discard")).clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                if let Some(offer) = self.restore_offer.take() {
+                    self.restore(offer);
+                }
+            }
+            Some(false) => {
+                self.restore_offer = None;
+                self.autosave.discard_for(self.path.as_deref());
+                if self.path.is_none() {
+                    self.autosave.discard_for(None);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Brings back the work of a recovery file as one undoable step, leaving the project unsaved.
+    fn restore(&mut self, recovered: Recovered) {
+        if recovered.project.source != self.project.source {
+            // Work on another raw text (a project never saved): start from that raw text.
+            let mut base = Project::new(recovered.project.source.clone());
+            base.meta = recovered.project.meta.clone();
+            let path = self.path.clone();
+            self.replace_project(Opened {
+                project: base,
+                path,
+                needs_suggestions: false,
+            });
+        }
+        let edit = autosave::restore_edit(&self.project, &recovered.project);
+        let label = self
+            .lang()
+            .pick("恢复未保存的工作", "Restore unsaved work")
+            .to_string();
+        self.apply_edit(edit, &label, None);
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let name = match &self.path {
+            Some(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None => self.project.source.name.clone(),
+        };
+        let dirty = if self.history.is_dirty() { "● " } else { "" };
+        let title = format!("{dirty}{name} — 校对 Jiaodui");
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Applies one command outside a frame (tests, benchmarks).
+    pub fn run_command(&mut self, command: Command) {
+        let ctx = egui::Context::default();
+        self.run_command_with(&ctx, command);
+    }
+
+    fn run_command_with(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::SelectArticle(index) => {
+                self.history.seal();
+                self.selection = Selection::article(index).clamped(&self.project);
+                self.reveal_raw(None);
+            }
+            Command::SelectField(at) => {
+                self.selection = Selection::field(at).clamped(&self.project);
+                self.reveal_raw(Some(at));
+            }
+            Command::RevealField(at) => {
+                self.selection = Selection::field(at).clamped(&self.project);
+                self.article.reveal(at.slot);
+                self.reveal_raw(Some(at));
+            }
+            Command::Apply {
+                edit,
+                label,
+                select,
+            } => self.apply_edit(edit, &label, select),
+            Command::Type { at, edit } => {
+                let label = self.lang().pick("输入文字", "Typing").to_string();
+                match self
+                    .history
+                    .apply_typing(&mut self.project, at, edit, &label)
+                {
+                    Ok(()) => self.revision += 1,
+                    Err(error) => self.show_error(error.to_string()),
+                }
+            }
+            Command::SetCursor(cursor) => self.cursor = Some(cursor),
+            Command::Undo => {
+                if self.history.undo(&mut self.project).is_some() {
+                    self.after_structure_change(None);
+                }
+            }
+            Command::Redo => {
+                if self.history.redo(&mut self.project).is_some() {
+                    self.after_structure_change(None);
+                }
+            }
+            Command::File(action) => {
+                if self.history.is_dirty() {
+                    self.unsaved_prompt = Some(action);
+                } else {
+                    self.perform_file_action(ctx, action);
+                }
+            }
+            Command::Save => match self.path.clone() {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => self.start_save_as(ctx),
+            },
+            Command::SaveAs => self.start_save_as(ctx),
+            Command::SetLang(lang) => self.settings.lang = lang,
+            Command::ShowFind => {
+                self.find.open = true;
+                self.find.focus_query = true;
+            }
+            Command::FindStep(forward) => {
+                self.find.open = true;
+                self.find.refresh(&self.project, self.revision);
+                if let Some(found) = self.find.step(forward) {
+                    self.run_command_with(ctx, Command::RevealField(found.at));
+                }
+            }
+            Command::SuggestEntities => {
+                self.jobs
+                    .start_suggestions(&self.project, self.revision, ctx)
+            }
+            Command::ShowHelp => self.show_help = true,
+            Command::DismissNotice => self.notice = None,
+        }
+    }
+
+    fn start_save_as(&mut self, ctx: &egui::Context) {
+        let suggested = self
+            .path
+            .clone()
+            .unwrap_or_else(|| files::suggested_project_name(&self.project));
+        self.dialogs
+            .start(Purpose::SaveAs, self.lang(), Some(&suggested), ctx);
+    }
+
+    fn perform_file_action(&mut self, ctx: &egui::Context, action: FileAction) {
+        match action {
+            FileAction::NewFromRaw => {
+                self.dialogs
+                    .start(Purpose::ImportRaw, self.lang(), None, ctx)
+            }
+            FileAction::OpenDialog => {
+                self.dialogs
+                    .start(Purpose::Open, self.lang(), self.path.as_deref(), ctx)
+            }
+            FileAction::OpenPath(path) => {
+                self.open_path(&path);
+            }
+            FileAction::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn apply_edit(&mut self, edit: Edit, label: &str, select: Option<Selection>) {
+        self.history.seal();
+        match self.history.apply(&mut self.project, edit, label) {
+            Ok(()) => self.after_structure_change(select),
+            Err(error) => self.show_error(format!(
+                "{}: {error}",
+                self.lang().pick("无法执行", "Cannot do that")
+            )),
+        }
+    }
+
+    fn after_structure_change(&mut self, select: Option<Selection>) {
+        self.revision += 1;
+        self.cursor = None;
+        if let Some(selection) = select {
+            self.selection = selection;
+            if let Some(slot) = selection.field {
+                self.article.reveal(slot);
+            }
+        }
+        self.selection = self.selection.clamped(&self.project);
+    }
+
+    fn reveal_raw(&mut self, at: Option<FieldRef>) {
+        let line = match at {
+            Some(at) => self.project.field(at).and_then(|f| f.first_line()),
+            None => None,
+        }
+        .or_else(|| {
+            self.project
+                .articles
+                .get(self.selection.article)
+                .and_then(|a| a.source_lines().first().map(|r| r.first))
+        });
+        if let Some(line) = line {
+            self.raw.reveal_line(line);
+        }
+    }
+}
+
+fn notice_banner(ui: &mut egui::Ui, notice: &Notice, lang: Lang) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let fill = if notice.error {
+        egui::Color32::from_rgb(170, 40, 40)
+    } else {
+        egui::Color32::from_rgb(40, 110, 60)
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(6.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.colored_label(egui::Color32::WHITE, &notice.text);
+                if ui.button(lang.pick("关闭消息", "Dismiss")).clicked() {
+                    commands.push(Command::DismissNotice);
+                }
+            });
+        });
+    commands
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.store(storage);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit: the editor saved or chose not to; nothing is left to recover.
+        self.autosave.discard();
+    }
+}

@@ -1,0 +1,539 @@
+//! The corrected article (right of centre): the headline stack and byline as fields, then the
+//! paragraphs, every one an editable text with its entity spans coloured and its repaired scan
+//! breaks marked.
+//!
+//! One article is shown at a time, and of it only the paragraphs in view are laid out: heights
+//! of paragraphs off screen are remembered from when they were last drawn (or estimated), so an
+//! article of thousands of paragraphs scrolls without laying them all out.
+
+use std::collections::HashMap;
+
+use egui::text::LayoutJob;
+use egui::{Sense, TextStyle, UiBuilder};
+
+use crate::i18n::Lang;
+use crate::model::{ArticleId, Edit, FieldRef, FieldSlot, Project, TextField};
+
+use super::describe_rule;
+use super::find::Find;
+use super::layout::{FieldLook, GalleyCache};
+use super::state::{Action, Command, Cursor, Selection, text_change};
+
+/// What the pane reports besides commands.
+#[derive(Default)]
+pub struct PaneOutput {
+    pub commands: Vec<Command>,
+    /// The field holding keyboard focus, if any.
+    pub focused: Option<FieldRef>,
+    /// The topmost paragraph in view, when it changed because the user scrolled.
+    pub scrolled_to: Option<FieldRef>,
+}
+
+/// The article pane's own state.
+#[derive(Default)]
+pub struct ArticlePane {
+    cache: GalleyCache,
+    /// Measured heights of items: 0 is the header block, `i + 1` paragraph `i`.
+    heights: HashMap<(ArticleId, usize), f32>,
+    /// An item to scroll to on the next frame.
+    scroll_to_item: Option<usize>,
+    /// The topmost item in view last frame.
+    top_item: Option<(ArticleId, usize)>,
+}
+
+/// The header fields in display order with their names.
+fn header_slots(lang: Lang) -> [(FieldSlot, &'static str); 4] {
+    [
+        (FieldSlot::Kicker, lang.pick("引题", "Kicker")),
+        (FieldSlot::Headline, lang.pick("标题", "Headline")),
+        (FieldSlot::Subheadline, lang.pick("副题", "Deck")),
+        (FieldSlot::Byline, lang.pick("署名", "Byline")),
+    ]
+}
+
+/// Everything a field editor needs from the app for one frame.
+struct FieldContext<'a> {
+    project: &'a Project,
+    find: &'a Find,
+    selection: Selection,
+    cursor: Option<Cursor>,
+    lang: Lang,
+}
+
+impl ArticlePane {
+    /// Scrolls to a field of the shown article on the next frame.
+    pub fn reveal(&mut self, slot: FieldSlot) {
+        self.scroll_to_item = Some(slot.paragraph().map_or(0, |p| p + 1));
+    }
+
+    /// Draws the article at `selection.article`.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        project: &Project,
+        selection: Selection,
+        find: &Find,
+        cursor: Option<Cursor>,
+        lang: Lang,
+    ) -> PaneOutput {
+        let mut out = PaneOutput::default();
+        let Some(article) = project.articles.get(selection.article) else {
+            ui.label(lang.pick("项目中没有文章。", "The project has no articles."));
+            return out;
+        };
+        let fc = FieldContext {
+            project,
+            find,
+            selection,
+            cursor,
+            lang,
+        };
+        ui.horizontal(|ui| {
+            ui.strong(match lang {
+                Lang::Zh => format!(
+                    "第 {} 篇,共 {} 篇",
+                    selection.article + 1,
+                    project.articles.len()
+                ),
+                Lang::En => format!(
+                    "Article {} of {}",
+                    selection.article + 1,
+                    project.articles.len()
+                ),
+            });
+            if !article.decisions.is_empty() {
+                ui.weak(format!(
+                    "({})",
+                    lang.pick("结构决定", "structure decisions")
+                ))
+                .on_hover_ui(|ui| {
+                    for decision in &article.decisions {
+                        ui.label(format!(
+                            "{}–{}: {} {}",
+                            decision.lines.first,
+                            decision.lines.last,
+                            describe_rule(&decision.rule, lang),
+                            decision.note
+                        ));
+                    }
+                });
+            }
+        });
+        ui.separator();
+
+        let id = article.id;
+        let n_items = article.paragraphs.len() + 1;
+        let width = ui.available_width();
+        let body = TextStyle::Body.resolve(ui.style());
+        let row = ui.ctx().fonts_mut(|f| f.row_height(&body));
+        let char_width = body.size;
+        // A little air between paragraphs, so each reads as a block.
+        let spacing = ui.spacing().item_spacing.y + 6.0;
+        let estimate = |item: usize| -> f32 {
+            if item == 0 {
+                return 4.0 * (row + 12.0);
+            }
+            let chars = article.paragraphs[item - 1].char_len() as f32;
+            let per_row = ((width - 80.0) / char_width).max(8.0);
+            (chars / per_row).ceil().max(1.0) * row + 12.0
+        };
+        let heights: Vec<f32> = (0..n_items)
+            .map(|i| {
+                self.heights
+                    .get(&(id, i))
+                    .copied()
+                    .unwrap_or_else(|| estimate(i))
+            })
+            .collect();
+        let mut tops = Vec::with_capacity(n_items + 1);
+        let mut y = 0.0;
+        for h in &heights {
+            tops.push(y);
+            y += h + spacing;
+        }
+        let total = y;
+
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt(("article-pane", id))
+            .auto_shrink([false, false]);
+        if let Some(item) = self.scroll_to_item.take().filter(|&i| i < n_items) {
+            area = area.vertical_scroll_offset((tops[item] - 8.0).max(0.0));
+        }
+        let mut measured = Vec::new();
+        let mut top_item = None;
+        area.show_viewport(ui, |ui, viewport| {
+            ui.set_height(total);
+            let origin = ui.max_rect().min;
+            for item in 0..n_items {
+                let (top, height) = (tops[item], heights[item]);
+                if top + height < viewport.min.y || top > viewport.max.y {
+                    continue;
+                }
+                if top_item.is_none() && top + height * 0.5 >= viewport.min.y {
+                    top_item = Some(item);
+                }
+                let rect = egui::Rect::from_min_size(
+                    origin + egui::vec2(0.0, top),
+                    egui::vec2(width, height),
+                );
+                let drawn = ui
+                    .scope_builder(
+                        UiBuilder::new().max_rect(rect).id_salt(("item", id, item)),
+                        |ui| {
+                            if item == 0 {
+                                self.header(ui, &fc, &mut out);
+                            } else {
+                                self.paragraph(ui, &fc, item - 1, &mut out);
+                            }
+                        },
+                    )
+                    .response
+                    .rect;
+                measured.push((item, drawn.height()));
+            }
+        });
+        for (item, height) in measured {
+            let old = self.heights.insert((id, item), height);
+            if old.is_none_or(|old| (old - height).abs() > 0.5) {
+                ui.ctx().request_repaint();
+            }
+        }
+        if let Some(item) = top_item {
+            let key = (id, item);
+            if self.top_item.is_some_and(|(a, _)| a == id) && self.top_item != Some(key) && item > 0
+            {
+                out.scrolled_to = Some(FieldRef::new(
+                    selection.article,
+                    FieldSlot::Paragraph(item - 1),
+                ));
+            }
+            self.top_item = Some(key);
+        }
+        self.cache.end_frame();
+        out
+    }
+
+    fn header(&mut self, ui: &mut egui::Ui, fc: &FieldContext<'_>, out: &mut PaneOutput) {
+        let article = &fc.project.articles[fc.selection.article];
+        egui::Grid::new(("header", article.id))
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .min_col_width(48.0)
+            .show(ui, |ui| {
+                for (slot, name) in header_slots(fc.lang) {
+                    let at = FieldRef::new(fc.selection.article, slot);
+                    let selected = fc.selection.field == Some(slot);
+                    let label = ui.add(egui::Button::selectable(selected, name).frame(false));
+                    if label.clicked() {
+                        out.commands.push(Command::SelectField(at));
+                    }
+                    let style = if slot == FieldSlot::Headline {
+                        TextStyle::Heading
+                    } else {
+                        TextStyle::Body
+                    };
+                    let field = article.field(slot).expect("header fields always exist");
+                    let response = self.field_editor(ui, fc, at, field, style, label.id, out);
+                    response.context_menu(|ui| {
+                        action_menu(ui, fc, at, out);
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+
+    fn paragraph(
+        &mut self,
+        ui: &mut egui::Ui,
+        fc: &FieldContext<'_>,
+        index: usize,
+        out: &mut PaneOutput,
+    ) {
+        let article = &fc.project.articles[fc.selection.article];
+        let field = &article.paragraphs[index];
+        let at = FieldRef::new(fc.selection.article, FieldSlot::Paragraph(index));
+        ui.horizontal_top(|ui| {
+            let selected = fc.selection.field == Some(at.slot);
+            let gutter = ui
+                .add_sized(
+                    [40.0, ui.spacing().interact_size.y],
+                    egui::Button::selectable(selected, format!("¶{}", index + 1)).frame(false),
+                )
+                .on_hover_text(source_lines_text(field, fc.lang));
+            if gutter.clicked() {
+                out.commands.push(Command::SelectField(at));
+            }
+            let response = self.field_editor(ui, fc, at, field, TextStyle::Body, gutter.id, out);
+            response.context_menu(|ui| {
+                action_menu(ui, fc, at, out);
+            });
+        });
+    }
+
+    /// One editable field: returns the editor's response (for a context menu).
+    #[allow(clippy::too_many_arguments)]
+    fn field_editor(
+        &mut self,
+        ui: &mut egui::Ui,
+        fc: &FieldContext<'_>,
+        at: FieldRef,
+        field: &TextField,
+        style: TextStyle,
+        label: egui::Id,
+        out: &mut PaneOutput,
+    ) -> egui::Response {
+        let font = style.resolve(ui.style());
+        let color = ui.visuals().text_color();
+        let dark = ui.visuals().dark_mode;
+        let highlights = fc.find.highlights(at);
+        let cache = &mut self.cache;
+        let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+            if text.as_str() == field.text {
+                let look = FieldLook {
+                    field,
+                    project: fc.project,
+                    highlights: &highlights,
+                    font: font.clone(),
+                    color,
+                    dark,
+                    wrap_width,
+                };
+                cache.galley(ui.ctx(), &look)
+            } else {
+                let job =
+                    LayoutJob::simple(text.as_str().to_owned(), font.clone(), color, wrap_width);
+                ui.ctx().fonts_mut(|f| f.layout_job(job))
+            }
+        };
+        let mut buffer = field.text.clone();
+        let is_paragraph = at.slot.paragraph().is_some();
+        let editor = if is_paragraph {
+            egui::TextEdit::multiline(&mut buffer).desired_rows(1)
+        } else {
+            egui::TextEdit::singleline(&mut buffer)
+        };
+        let article_id = fc.project.articles[at.article].id;
+        let output = editor
+            .id(egui::Id::unique(("field", article_id, at.slot)))
+            .desired_width(f32::INFINITY)
+            .layouter(&mut layouter)
+            .show(ui);
+        let response = output.response.response.clone().labelled_by(label);
+        if response.has_focus() {
+            out.focused = Some(at);
+            if let Some(range) = output.cursor_range {
+                let chars = range.as_sorted_char_range();
+                let cursor = Cursor {
+                    at,
+                    start: chars.start.0,
+                    end: chars.end.0,
+                };
+                if fc.cursor != Some(cursor) {
+                    out.commands.push(Command::SetCursor(cursor));
+                }
+            }
+        }
+        if response.gained_focus() && fc.selection.field_ref() != Some(at) {
+            out.commands.push(Command::SelectField(at));
+        }
+        if response.changed()
+            && let Some((start, end, inserted)) = text_change(&field.text, &buffer)
+        {
+            if is_paragraph && inserted == "\n" && start == end {
+                // Enter splits the paragraph at the cursor.
+                if start > 0 && start < field.char_len() {
+                    out.commands.push(Command::Apply {
+                        edit: Edit::SplitParagraph {
+                            article: at.article,
+                            paragraph: at.slot.paragraph().unwrap_or_default(),
+                            at: start,
+                        },
+                        label: Action::SplitParagraphAtCursor.label(fc.lang).to_string(),
+                        select: Some(Selection::field(FieldRef::new(
+                            at.article,
+                            FieldSlot::Paragraph(at.slot.paragraph().unwrap_or_default() + 1),
+                        ))),
+                    });
+                }
+            } else {
+                let text: String = inserted
+                    .chars()
+                    .filter(|c| *c != '\n' && *c != '\r')
+                    .collect();
+                if start != end || !text.is_empty() {
+                    out.commands.push(Command::Type {
+                        at,
+                        edit: Edit::ReplaceText {
+                            at,
+                            start,
+                            end,
+                            text,
+                        },
+                    });
+                }
+            }
+        }
+        join_marks(ui, fc, at, field, &output, out);
+        response
+    }
+}
+
+/// Marks where the import joined two raw lines; a click on a mark splits the paragraph there.
+fn join_marks(
+    ui: &mut egui::Ui,
+    fc: &FieldContext<'_>,
+    at: FieldRef,
+    field: &TextField,
+    output: &egui::text_edit::TextEditOutput,
+    out: &mut PaneOutput,
+) {
+    if field.joins.is_empty() || output.galley.job.text != field.text {
+        return;
+    }
+    let mark_color = egui::Color32::from_rgb(200, 90, 40);
+    for (n, join) in field.joins.iter().enumerate() {
+        let cursor_rect = output
+            .galley
+            .pos_from_cursor(egui::text::CCursor::new(join.at));
+        let top = output.galley_pos + cursor_rect.min.to_vec2();
+        let rect = egui::Rect::from_min_size(
+            top - egui::vec2(3.0, 0.0),
+            egui::vec2(6.0, cursor_rect.height()),
+        );
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with(("join", at.slot, n)),
+            Sense::click(),
+        );
+        let strong = response.hovered();
+        ui.painter().line_segment(
+            [rect.center_top(), rect.center_bottom()],
+            egui::Stroke::new(if strong { 3.0 } else { 2.0 }, mark_color),
+        );
+        ui.painter()
+            .circle_filled(rect.center_top(), 2.5, mark_color);
+        let hover = match fc.lang {
+            Lang::Zh => format!(
+                "扫描断行已修复:第 {} 行与第 {} 行接为一段。\n原因:{}\n点击在此处重新拆开。",
+                join.upper_line,
+                join.lower_line,
+                describe_rule(&join.rule, fc.lang)
+            ),
+            Lang::En => format!(
+                "Repaired scan break: lines {} and {} joined.\nWhy: {}\nClick to split here again.",
+                join.upper_line,
+                join.lower_line,
+                describe_rule(&join.rule, fc.lang)
+            ),
+        };
+        let name = fc.lang.pick("断行修复", "Scan break join");
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, name));
+        let response = response.on_hover_text(hover);
+        if let Some(paragraph) = at.slot.paragraph()
+            && response.clicked()
+            && join.at > 0
+            && join.at < field.char_len()
+        {
+            out.commands.push(Command::Apply {
+                edit: Edit::SplitParagraph {
+                    article: at.article,
+                    paragraph,
+                    at: join.at,
+                },
+                label: fc
+                    .lang
+                    .pick("拆开断行修复", "Undo scan-break join")
+                    .to_string(),
+                select: Some(Selection::field(at)),
+            });
+        }
+    }
+}
+
+/// "Raw lines 12–13" for a paragraph's gutter.
+fn source_lines_text(field: &TextField, lang: Lang) -> String {
+    let ranges: Vec<String> = field
+        .source_lines
+        .iter()
+        .map(|r| {
+            if r.first == r.last {
+                r.first.to_string()
+            } else {
+                format!("{}–{}", r.first, r.last)
+            }
+        })
+        .collect();
+    if ranges.is_empty() {
+        return lang.pick("编辑者添加", "added by the editor").to_string();
+    }
+    format!("{} {}", lang.pick("原文行", "Raw lines"), ranges.join(", "))
+}
+
+/// The structure actions for one field, as a context menu, after the actions on the entity span
+/// under the text cursor, if there is one.
+fn action_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut PaneOutput) {
+    span_menu(ui, fc, at, out);
+    let selection = Selection::field(at);
+    for action in Action::ALL {
+        let command = action.command(fc.project, selection, fc.cursor, fc.lang);
+        let button = egui::Button::new(action.label(fc.lang)).shortcut_text(action.shortcut_text());
+        if ui.add_enabled(command.is_some(), button).clicked() {
+            out.commands.extend(command);
+            ui.close();
+        }
+    }
+}
+
+/// Confirm, reject or untag the span under the text cursor.
+fn span_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut PaneOutput) {
+    let Some(cursor) = fc.cursor.filter(|c| c.at == at) else {
+        return;
+    };
+    let Some(field) = fc.project.field(at) else {
+        return;
+    };
+    let Some(index) = field.span_at(cursor.start) else {
+        return;
+    };
+    let span = &field.spans[index];
+    let text = field.slice(span.start, span.end).to_string();
+    let lang = fc.lang;
+    let ty = fc.project.entity_type(&span.kind);
+    ui.label(format!("{text}({})", lang.pick(&ty.name_zh, &ty.name_en)));
+    let places = [(at, index)];
+    let mut push = |edit, label: &str| {
+        out.commands.push(Command::Apply {
+            edit,
+            label: format!("{label} {text}"),
+            select: None,
+        });
+    };
+    if span.status == crate::model::SpanStatus::Suggested {
+        if ui.button(lang.pick("确认实体", "Confirm entity")).clicked() {
+            push(
+                super::entities_panel::confirm_edit(fc.project, &places),
+                lang.pick("确认实体", "Confirm entity"),
+            );
+            ui.close();
+        }
+        if ui.button(lang.pick("拒绝实体", "Reject entity")).clicked() {
+            push(
+                super::entities_panel::reject_edit(fc.project, &text, &span.kind, &places),
+                lang.pick("拒绝实体", "Reject entity"),
+            );
+            ui.close();
+        }
+    }
+    if ui
+        .add(egui::Button::new(lang.pick("删除标注", "Remove tag")).shortcut_text("Delete"))
+        .clicked()
+    {
+        push(
+            Edit::RemoveSpan { at, index },
+            lang.pick("删除标注", "Remove tag"),
+        );
+        ui.close();
+    }
+    ui.separator();
+}

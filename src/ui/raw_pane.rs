@@ -1,0 +1,239 @@
+//! The raw text (left of centre): every line with its number, blank lines and repaired scan
+//! breaks marked, the lines behind the selection highlighted, find matches marked.
+//!
+//! Only the lines on screen are laid out (`ScrollArea::show_rows`), so a megabyte of raw text
+//! scrolls as smoothly as a page.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Sense, TextStyle};
+
+use crate::i18n::Lang;
+use crate::model::{FieldRef, LineRange, Project};
+
+use super::describe_rule;
+use super::layout::match_color;
+use super::state::{Command, Selection};
+
+/// Facts about the raw lines derived from the project, rebuilt when the project changes.
+#[derive(Default)]
+struct LineIndex {
+    revision: Option<u64>,
+    /// Byte range of each line in `source.text`.
+    lines: Vec<Range<usize>>,
+    /// The field each line belongs to (the first one, when several share it).
+    owner: Vec<Option<FieldRef>>,
+    /// Lines whose end the import joined to the next line, with the rule.
+    joined_below: HashMap<usize, String>,
+}
+
+impl LineIndex {
+    fn rebuild(&mut self, project: &Project, revision: u64) {
+        if self.revision == Some(revision) {
+            return;
+        }
+        let text = &project.source.text;
+        if self.lines.is_empty() || self.lines.last().map(|r| r.end) != Some(text.len()) {
+            self.lines.clear();
+            let mut start = 0;
+            for line in text.split('\n') {
+                self.lines.push(start..start + line.len());
+                start += line.len() + 1;
+            }
+        }
+        self.owner = vec![None; self.lines.len()];
+        self.joined_below.clear();
+        for (a, article) in project.articles.iter().enumerate() {
+            for (slot, field) in article.fields() {
+                for range in &field.source_lines {
+                    for line in range.first..=range.last {
+                        if let Some(owner) = self.owner.get_mut(line.wrapping_sub(1)) {
+                            owner.get_or_insert(FieldRef::new(a, slot));
+                        }
+                    }
+                }
+                for join in &field.joins {
+                    self.joined_below.insert(join.upper_line, join.rule.clone());
+                }
+            }
+        }
+        self.revision = Some(revision);
+    }
+}
+
+/// The raw pane's own state.
+#[derive(Default)]
+pub struct RawPane {
+    index: LineIndex,
+    /// A line (1-based) to bring into view on the next frame.
+    scroll_to_line: Option<usize>,
+}
+
+impl RawPane {
+    /// Scrolls so that `line` (1-based) is near the top on the next frame.
+    pub fn reveal_line(&mut self, line: usize) {
+        self.scroll_to_line = Some(line);
+    }
+
+    /// Draws the pane.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        project: &Project,
+        revision: u64,
+        selection: Selection,
+        query: Option<&str>,
+        lang: Lang,
+    ) -> Vec<Command> {
+        self.index.rebuild(project, revision);
+        let mut commands = Vec::new();
+        ui.horizontal(|ui| {
+            ui.strong(lang.pick("原始文本", "Raw text"));
+            ui.weak(format!(
+                "{} · {} {}",
+                project.source.name,
+                self.index.lines.len(),
+                lang.pick("行", "lines")
+            ));
+        });
+        ui.separator();
+        let font = TextStyle::Monospace.resolve(ui.style());
+        let row_height = ui
+            .ctx()
+            .fonts_mut(|f| f.row_height(&font))
+            .max(font.size * 1.3);
+        let spacing = ui.spacing().item_spacing.y;
+        let dark = ui.visuals().dark_mode;
+        // The article as one block from its first to its last line, blank lines included.
+        let article_lines: Vec<LineRange> = project
+            .articles
+            .get(selection.article)
+            .map(|a| a.source_lines())
+            .and_then(|ranges| Some(LineRange::new(ranges.first()?.first, ranges.last()?.last)))
+            .into_iter()
+            .collect();
+        let field_lines = selection
+            .field_ref()
+            .and_then(|at| project.field(at))
+            .map(|f| f.source_lines.clone())
+            .unwrap_or_default();
+        let mut area = egui::ScrollArea::both()
+            .id_salt("raw-pane")
+            .auto_shrink([false, false]);
+        if let Some(line) = self.scroll_to_line.take() {
+            let offset = (line.saturating_sub(3)) as f32 * (row_height + spacing);
+            area = area.vertical_scroll_offset(offset);
+        }
+        let text = &project.source.text;
+        let gutter = ui.ctx().fonts_mut(|f| f.glyph_width(&font, '0')) * 6.0;
+        area.show_rows(ui, row_height, self.index.lines.len(), |ui, rows| {
+            for row in rows {
+                let line_no = row + 1;
+                let line = &text[self.index.lines[row].clone()];
+                let in_field = field_lines.iter().any(|r| r.contains(line_no));
+                let in_article = article_lines.iter().any(|r| r.contains(line_no));
+                let joined = self.index.joined_below.get(&line_no);
+                let job = line_job(
+                    line,
+                    &font,
+                    ui.visuals().text_color(),
+                    query,
+                    dark,
+                    joined.is_some(),
+                    lang,
+                );
+                let galley = ui.painter().layout_job(job);
+                let width = gutter + galley.size().x + 8.0;
+                let (rect, response) = ui.allocate_exact_size(
+                    egui::vec2(width.max(ui.available_width()), row_height),
+                    Sense::click(),
+                );
+                let background = if in_field {
+                    Some(ui.visuals().selection.bg_fill.gamma_multiply(0.6))
+                } else if in_article {
+                    Some(ui.visuals().selection.bg_fill.gamma_multiply(0.22))
+                } else {
+                    None
+                };
+                if let Some(fill) = background {
+                    ui.painter().rect_filled(rect, 0.0, fill);
+                }
+                ui.painter().text(
+                    rect.left_center() + egui::vec2(gutter - 8.0, 0.0),
+                    egui::Align2::RIGHT_CENTER,
+                    line_no.to_string(),
+                    font.clone(),
+                    ui.visuals().weak_text_color(),
+                );
+                let text_pos = egui::pos2(
+                    rect.left() + gutter,
+                    rect.center().y - galley.size().y / 2.0,
+                );
+                ui.painter()
+                    .galley(text_pos, galley, ui.visuals().text_color());
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, line)
+                });
+                let response = match joined {
+                    Some(rule) => response.on_hover_text(match lang {
+                        Lang::Zh => format!(
+                            "扫描断行:此行与下一行已接为一段({})",
+                            describe_rule(rule, lang)
+                        ),
+                        Lang::En => format!(
+                            "Scan break: this line was joined with the next ({})",
+                            describe_rule(rule, lang)
+                        ),
+                    }),
+                    None => response,
+                };
+                if response.clicked()
+                    && let Some(owner) = self.index.owner[row]
+                {
+                    commands.push(Command::RevealField(owner));
+                }
+            }
+        });
+        commands
+    }
+}
+
+/// One raw line: its text with find matches marked, a pilcrow on blank lines and a join mark at
+/// the end of a line the import joined to the next.
+fn line_job(
+    line: &str,
+    font: &FontId,
+    color: Color32,
+    query: Option<&str>,
+    dark: bool,
+    joined: bool,
+    lang: Lang,
+) -> LayoutJob {
+    let plain = TextFormat::simple(font.clone(), color);
+    let marker = TextFormat::simple(font.clone(), Color32::from_rgb(200, 90, 40));
+    let weak = TextFormat::simple(font.clone(), color.gamma_multiply(0.4));
+    let mut job = LayoutJob::default();
+    if line.trim().is_empty() {
+        job.append(lang.pick("(空行)", "(blank)"), 0.0, weak);
+        return job;
+    }
+    let mut last = 0;
+    if let Some(query) = query.filter(|q| !q.is_empty()) {
+        let found = TextFormat {
+            background: match_color(false, dark),
+            ..plain.clone()
+        };
+        for (start, hit) in line.match_indices(query) {
+            job.append(&line[last..start], 0.0, plain.clone());
+            job.append(hit, 0.0, found.clone());
+            last = start + hit.len();
+        }
+    }
+    job.append(&line[last..], 0.0, plain);
+    if joined {
+        job.append(" ↵", 0.0, marker);
+    }
+    job
+}
