@@ -48,11 +48,13 @@ pub fn run(initial: Option<PathBuf>) -> eframe::Result {
     )
 }
 
-/// The explanation shown for a rule id recorded on a join, decision or span.
-///
-/// The pipeline modules own the wording of their rules; until they publish it, the window shows
-/// the rule id itself, which is stable and searchable in the documentation.
+/// The explanation shown for a rule id recorded on a join, decision or span. The pipeline
+/// modules own the wording of their rules: structure rules for joins, decisions and furniture,
+/// entity rules for suggested spans.
 pub fn describe_rule(rule: &str, lang: Lang) -> String {
-    let _ = lang;
-    rule.to_string()
+    if crate::pipeline::structure::RULE_IDS.contains(&rule) {
+        crate::pipeline::structure::describe_rule(rule, lang)
+    } else {
+        crate::pipeline::entities::describe_rule(rule, lang)
+    }
 }
