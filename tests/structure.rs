@@ -675,3 +675,33 @@ fn a_question_headline_above_a_lead_starts_an_article() {
     assert_eq!(headlines(&s), ["", "垃圾分类，你做对了吗？"]);
     assert_eq!(s.articles[1].paragraphs.len(), 2);
 }
+
+#[test]
+fn crossheads_stay_inside_articles_that_open_with_leads_and_close_with_bylines() {
+    let text = fixture("crossheads.txt");
+    let s = recover_checked(&text);
+    assert_eq!(
+        headlines(&s),
+        [
+            "高新区召开党工委会议",
+            "我区推进安全生产专项整治",
+            "我区举办人才招聘会"
+        ]
+    );
+    let second = &s.articles[1];
+    let paragraphs: Vec<&str> = second.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(paragraphs[1], "压实责任链条");
+    assert_eq!(paragraphs[3], "强化隐患排查");
+    let crossheads = second
+        .decisions
+        .iter()
+        .filter(|d| d.rule == "paragraph:crosshead")
+        .count();
+    assert_eq!(crossheads, 2);
+    // The same lines in a bulletin without that style still split at every headline.
+    let plain = text
+        .replace("本报讯 ", "")
+        .replace("记者 王晓明", "")
+        .replace("记者 李娜", "");
+    assert_eq!(recover_checked(&plain).articles.len(), 5);
+}

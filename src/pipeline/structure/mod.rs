@@ -28,6 +28,7 @@
 //! | `kicker:above-headline` | decisions | 引题: a short line (commas allowed) right above a headline (3-line stacks; in 2-line stacks of headline-shaped lines when the second line is the shorter one) |
 //! | `subheadline:dash` | decisions | 副题 starting with `——` below the headline |
 //! | `subheadline:below-headline` | decisions | a line below the headline, shorter than the median prose line and at most 64 chars, that does not end a sentence (commas allowed) and is not a lead, list item, caption or byline |
+//! | `paragraph:crosshead` | decisions | in a bulletin whose clear article starts (at the top or after a byline; three or more) mostly open with a lead marker and mostly end in a byline: a lone headline line inside an article no byline has closed, followed by a paragraph without a lead marker, stays in the article as a paragraph (小标题) |
 //! | `byline:reporter-line` | decisions | a line of role words (记者, 本报记者, 通讯员, 实习生, 文/图, 摄, 责任编辑 …) and names of 2–4 ideographs, separated by spaces, `、`, commas or colons, optionally in brackets or after a box (`□本报记者 王某`); a second such line right below extends the byline |
 //! | `byline:closing-parenthesis` | decisions | `（记者 王某）` closing the last paragraph of an article that has no byline |
 //! | `lead:news-marker` | decisions | the first paragraph opens with 本报讯 / 本刊讯 / 本网讯 / `XX网消息：` (with an optional `（记者 王某）`) |
@@ -67,8 +68,9 @@
 //! spaces between words). Furniture lines are kept in [`Structure::furniture`].
 //!
 //! # Known limits
-//! Crossheads inside an article (小标题) look like headlines and start a new article unless they
-//! carry a list marker (`一、…`). A headline ending with `！` or `？` is recognised only right above
+//! Crossheads inside an article (小标题) are kept only in bulletins whose articles open with lead
+//! markers and close with bylines (or when they carry a list marker, `一、…`); elsewhere they
+//! look like headlines and start a new article. A headline ending with `！` or `？` is recognised only right above
 //! a lead marker; elsewhere it reads as a sentence. Two
 //! short lines in a stack are told apart by length only (kicker + headline when the second is
 //! shorter, otherwise headline + deck).
