@@ -10,7 +10,8 @@
 //! 1. Each non-blank line is trimmed and measured (module `lines`): how it ends and begins
 //!    (GB/T 15834: a line cannot begin with `，。、；：？！”’）》` or their half-width forms
 //!    `, . ; : ? ! )`, nor end with `“‘（《`), whether it holds commas or sentence marks, whether
-//!    it is indented, and whether it is a byline, lead marker or list item (module `markers`).
+//!    it is indented, and whether it is a byline, lead marker, list item or photo caption
+//!    (module `markers`).
 //! 2. Furniture is set aside (module `furniture`); the lines around it are read as neighbours.
 //! 3. The page is measured: whether it is hard-wrapped at a fixed width (most prose lines within
 //!    15% of their median length; a headline is then clearly shorter than that width, while a
@@ -70,10 +71,12 @@
 //! # Known limits
 //! Crossheads inside an article (小标题) are kept only in bulletins whose articles open with lead
 //! markers and close with bylines (or when they carry a list marker, `一、…`); elsewhere they
-//! look like headlines and start a new article. A headline ending with `！` or `？` is recognised only right above
-//! a lead marker; elsewhere it reads as a sentence. Two
-//! short lines in a stack are told apart by length only (kicker + headline when the second is
-//! shorter, otherwise headline + deck).
+//! look like headlines and start a new article. A headline ending with `！` or `？` is recognised
+//! only right above a lead marker; elsewhere it reads as a sentence. Two short lines in a stack
+//! are told apart by length only (kicker + headline when the second is shorter, otherwise
+//! headline + deck). A short unfinished first line right below a headline is taken for a deck.
+//! A paragraph whose final full stop the OCR lost is joined to the next paragraph unless that
+//! one starts a block.
 
 mod assemble;
 mod furniture;
