@@ -593,7 +593,7 @@ fn consecutive_byline_lines_extend_the_byline_and_later_ones_stay_in_raw_order()
 
 #[test]
 fn captions_stay_in_the_article_and_a_uniform_margin_is_not_an_indent() {
-    let text = "高新区召开安全生产会议\n本报讯 近日，高新区召开安全生产工作会议，部署汛期安全\n生产工作。\n图为会议现场 记者 王某 摄\n会议要求，各单位要压实责任。\n";
+    let text = "高新区召开安全生产会议\n本报讯 近日，高新区召开安全生产工作会议，部署汛期安全\n生产工作。\n图为会议现场 记者 王某 摄\n会议要求，各单位要压实责任。\n（完）\n";
     let margin: String = text.lines().map(|l| format!("    {l}\n")).collect();
     for text in [text.to_string(), margin] {
         let s = recover_checked(&text);
@@ -608,7 +608,8 @@ fn captions_stay_in_the_article_and_a_uniform_margin_is_not_an_indent() {
             [
                 "本报讯 近日，高新区召开安全生产工作会议，部署汛期安全生产工作。",
                 "图为会议现场 记者 王某 摄",
-                "会议要求，各单位要压实责任。"
+                "会议要求，各单位要压实责任。",
+                "（完）"
             ]
         );
     }

@@ -49,8 +49,8 @@
 //!
 //! A line *starts a block* (and is never joined to the line above, except by the two
 //! punctuation rules and `join:lead-marker-alone`) when it is indented, opens with a lead or
-//! list marker, is a photo caption (`图为…`, `▲…`), is a byline, or begins a headline stack.
-//! A caption, and a list item without commas that fits a deck's length
+//! list marker, is a photo caption (`图为…`, `▲…`) or an end mark (`（完）`, `（未完待续）`), is
+//! a byline, or begins a headline stack. A caption or end mark, and a list item without commas that fits a deck's length
 //! (`三、选举产生新一届委员会`), are complete without a full stop and are not joined to what
 //! follows. When (nearly) every line is indented, the indent is the OCR tool's margin and is
 //! ignored.

@@ -135,26 +135,26 @@ impl Reader<'_, '_> {
     }
 
     /// A line that cannot continue a paragraph: it is indented, opens with a lead or list
-    /// marker, is a caption or a byline, or begins a headline stack.
+    /// marker, is a caption, end mark or byline, or begins a headline stack.
     fn starts_block(&self, i: usize) -> bool {
         let line = &self.lines[i];
         line.indented
             || line.shape.lead.is_some()
             || line.shape.list_item
-            || line.shape.caption
+            || line.shape.standalone
             || line.shape.byline
             || self.stack_at(i).is_some()
     }
 
-    /// Complete as it stands, even without a full stop: a photo caption, or a short list item
-    /// without commas (`三、选举产生新一届委员会`).
+    /// Complete as it stands, even without a full stop: a caption or end mark, or a short list
+    /// item without commas (`三、选举产生新一届委员会`).
     fn is_complete_item(&self, i: usize) -> bool {
         let line = &self.lines[i];
         let short_item = line.shape.list_item
             && !line.shape.has_clause_mark
             && !line.shape.has_terminal
             && line.chars <= self.page.deck_max();
-        short_item || line.shape.caption
+        short_item || line.shape.standalone
     }
 
     /// The headline stack starting at line `i`: 1–3 roles, or `None` when `i` starts none.
@@ -268,7 +268,7 @@ impl Reader<'_, '_> {
             && !shape.ends_with_opening
             && shape.lead.is_none()
             && !shape.list_item
-            && !shape.caption
+            && !shape.standalone
             && !shape.byline
             && (2..=max_chars).contains(&line.chars)
             && !next_cuts_in
