@@ -44,8 +44,8 @@ pub struct Decoded {
 pub enum DecodeError {
     /// The file holds no bytes, or only whitespace: there is nothing to correct.
     Empty,
-    /// The file is not text (NUL bytes, or mostly control characters): a PDF, image or document
-    /// was picked instead of the OCR text export.
+    /// The file is not text (NUL bytes, or more than a tenth control characters): a PDF, image
+    /// or document was picked instead of the OCR text export.
     Binary,
     /// The file starts with the byte-order mark of `encoding`, but `line` is malformed in it.
     Malformed { encoding: String, line: usize },
@@ -292,8 +292,9 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
-/// Normalises line ends and page breaks to `\n`, then refuses text that is mostly control
-/// characters (binary that happened to decode) or holds nothing but whitespace.
+/// Normalises line ends and page breaks to `\n`, then refuses text that is more than a tenth
+/// control characters (binary that happened to decode) or holds nothing but whitespace. Fewer
+/// stray control characters (OCR noise) are kept: the text is never altered beyond line ends.
 fn normalise(text: &str) -> Result<String, DecodeError> {
     let mut out = String::with_capacity(text.len());
     let mut chars = 0usize;
