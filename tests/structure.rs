@@ -593,7 +593,7 @@ fn consecutive_byline_lines_extend_the_byline_and_later_ones_stay_in_raw_order()
 
 #[test]
 fn captions_stay_in_the_article_and_a_uniform_margin_is_not_an_indent() {
-    let text = "高新区召开安全生产会议\n本报讯 近日，高新区召开安全生产工作会议，部署汛期安全\n生产工作。\n图为会议现场 记者 王某 摄\n会议要求，各单位要压实责任。\n";
+    let text = "高新区召开安全生产会议\n本报讯 近日，高新区召开安全生产工作会议，部署汛期安全\n生产工作。\n图为会议现场 记者 王某 摄\n会议要求，各单位要压实责任。\n（完）\n";
     let margin: String = text.lines().map(|l| format!("    {l}\n")).collect();
     for text in [text.to_string(), margin] {
         let s = recover_checked(&text);
@@ -608,7 +608,8 @@ fn captions_stay_in_the_article_and_a_uniform_margin_is_not_an_indent() {
             [
                 "本报讯 近日，高新区召开安全生产工作会议，部署汛期安全生产工作。",
                 "图为会议现场 记者 王某 摄",
-                "会议要求，各单位要压实责任。"
+                "会议要求，各单位要压实责任。",
+                "（完）"
             ]
         );
     }
@@ -674,4 +675,34 @@ fn a_question_headline_above_a_lead_starts_an_article() {
     let s = recover_checked(text);
     assert_eq!(headlines(&s), ["", "垃圾分类，你做对了吗？"]);
     assert_eq!(s.articles[1].paragraphs.len(), 2);
+}
+
+#[test]
+fn crossheads_stay_inside_articles_that_open_with_leads_and_close_with_bylines() {
+    let text = fixture("crossheads.txt");
+    let s = recover_checked(&text);
+    assert_eq!(
+        headlines(&s),
+        [
+            "高新区召开党工委会议",
+            "我区推进安全生产专项整治",
+            "我区举办人才招聘会"
+        ]
+    );
+    let second = &s.articles[1];
+    let paragraphs: Vec<&str> = second.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(paragraphs[1], "压实责任链条");
+    assert_eq!(paragraphs[3], "强化隐患排查");
+    let crossheads = second
+        .decisions
+        .iter()
+        .filter(|d| d.rule == "paragraph:crosshead")
+        .count();
+    assert_eq!(crossheads, 2);
+    // The same lines in a bulletin without that style still split at every headline.
+    let plain = text
+        .replace("本报讯 ", "")
+        .replace("记者 王晓明", "")
+        .replace("记者 李娜", "");
+    assert_eq!(recover_checked(&plain).articles.len(), 5);
 }

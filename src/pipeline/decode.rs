@@ -44,8 +44,8 @@ pub struct Decoded {
 pub enum DecodeError {
     /// The file holds no bytes, or only whitespace: there is nothing to correct.
     Empty,
-    /// The file is not text (NUL bytes, or mostly control characters): a PDF, image or document
-    /// was picked instead of the OCR text export.
+    /// The file is not text (NUL bytes, or more than a tenth control characters): a PDF, image
+    /// or document was picked instead of the OCR text export.
     Binary,
     /// The file starts with the byte-order mark of `encoding`, but `line` is malformed in it.
     Malformed { encoding: String, line: usize },
@@ -138,17 +138,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 }
 
 /// Strictly decodes the bytes after a byte-order mark in the encoding it names.
-fn decode_after_bom(
+fn decode_after_bom<'a>(
     encoding: &'static Encoding,
-    bytes: &[u8],
-) -> Result<(Cow<'static, str>, &'static str), DecodeError> {
+    bytes: &'a [u8],
+) -> Result<(Cow<'a, str>, &'static str), DecodeError> {
     let name = if encoding == UTF_8 {
         "UTF-8 (BOM)"
     } else {
         encoding.name()
     };
     match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(text) => Ok((Cow::Owned(text.into_owned()), name)),
+        Some(text) => Ok((text, name)),
         None => Err(DecodeError::Malformed {
             encoding: name.to_string(),
             line: first_malformed_line(encoding, bytes),
@@ -171,7 +171,7 @@ fn line_of_offset(prefix: &str) -> usize {
 /// BOM-less UTF-16: NUL bytes are the high bytes of ASCII characters, so nearly all sit at odd
 /// offsets (little-endian) or at even offsets (big-endian; the few others are low bytes such as
 /// that of U+4E00), and they make up a good share of the file. Anything else with NULs is binary.
-fn decode_utf16_without_bom(bytes: &[u8]) -> Option<(Cow<'static, str>, &'static str)> {
+fn decode_utf16_without_bom(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str)> {
     if !bytes.len().is_multiple_of(2) {
         return None;
     }
@@ -192,7 +192,7 @@ fn decode_utf16_without_bom(bytes: &[u8]) -> Option<(Cow<'static, str>, &'static
         return None;
     };
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
-    Some((Cow::Owned(text.into_owned()), encoding.name()))
+    Some((text, encoding.name()))
 }
 
 /// Decodes a file that is not UTF-8 as GB18030 or Big5, whichever `chardetng` finds likelier.
@@ -292,8 +292,9 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
-/// Normalises line ends and page breaks to `\n`, then refuses text that is mostly control
-/// characters (binary that happened to decode) or holds nothing but whitespace.
+/// Normalises line ends and page breaks to `\n`, then refuses text that is more than a tenth
+/// control characters (binary that happened to decode) or holds nothing but whitespace. Fewer
+/// stray control characters (OCR noise) are kept: the text is never altered beyond line ends.
 fn normalise(text: &str) -> Result<String, DecodeError> {
     let mut out = String::with_capacity(text.len());
     let mut chars = 0usize;

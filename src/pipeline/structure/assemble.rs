@@ -28,6 +28,10 @@ pub fn articles(lines: &[Line], roles: &[Role]) -> Vec<Article> {
             Role::Deck(rule) => builder.set_header(Slot::Deck, line, rule),
             Role::Byline => builder.byline(line),
             Role::Paragraph => builder.paragraph(line),
+            Role::Crosshead => {
+                builder.paragraph(line);
+                builder.note(rules::CROSSHEAD, line.number);
+            }
             Role::Continuation(rule) => builder.continuation(line, rule),
         }
     }
@@ -144,6 +148,15 @@ impl Builder {
         ));
         self.closed = closes;
         self.byline_open = true;
+    }
+
+    /// Records a decision about line `number` in the current article.
+    fn note(&mut self, rule: &'static str, number: usize) {
+        if let Some(article) = self.current.as_mut() {
+            article
+                .decisions
+                .push(decision(rule, LineRange::single(number), ""));
+        }
     }
 
     fn paragraph(&mut self, line: &Line) {

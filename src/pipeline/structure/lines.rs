@@ -36,8 +36,9 @@ pub struct Shape {
     pub lead: Option<Lead>,
     pub lead_is_bare: bool,
     pub list_item: bool,
-    /// A photo caption (`图为…`, `▲…`).
-    pub caption: bool,
+    /// A photo caption (`图为…`, `▲…`) or an end mark (`（完）`): a line of its own, complete
+    /// without a full stop, never a headline.
+    pub standalone: bool,
     pub byline: bool,
     pub dash_prefix: bool,
     /// Holds at least one letter or ideograph (not only digits and symbols).
@@ -85,7 +86,7 @@ impl Shape {
             shape.lead_is_bare = text[end..].trim().is_empty();
         }
         shape.list_item = markers::is_list_item(text);
-        shape.caption = markers::is_caption(text);
+        shape.standalone = markers::is_caption(text) || markers::is_end_mark(text);
         shape.byline = markers::is_byline(text);
         shape.dash_prefix = markers::has_dash_prefix(text);
         shape

@@ -10,7 +10,8 @@
 //! 1. Each non-blank line is trimmed and measured (module `lines`): how it ends and begins
 //!    (GB/T 15834: a line cannot begin with `，。、；：？！”’）》` or their half-width forms
 //!    `, . ; : ? ! )`, nor end with `“‘（《`), whether it holds commas or sentence marks, whether
-//!    it is indented, and whether it is a byline, lead marker or list item (module `markers`).
+//!    it is indented, and whether it is a byline, lead marker, list item or photo caption
+//!    (module `markers`).
 //! 2. Furniture is set aside (module `furniture`); the lines around it are read as neighbours.
 //! 3. The page is measured: whether it is hard-wrapped at a fixed width (most prose lines within
 //!    15% of their median length; a headline is then clearly shorter than that width, while a
@@ -28,6 +29,7 @@
 //! | `kicker:above-headline` | decisions | 引题: a short line (commas allowed) right above a headline (3-line stacks; in 2-line stacks of headline-shaped lines when the second line is the shorter one) |
 //! | `subheadline:dash` | decisions | 副题 starting with `——` below the headline |
 //! | `subheadline:below-headline` | decisions | a line below the headline, shorter than the median prose line and at most 64 chars, that does not end a sentence (commas allowed) and is not a lead, list item, caption or byline |
+//! | `paragraph:crosshead` | decisions | in a bulletin whose clear article starts (at the top or after a byline; three or more) mostly open with a lead marker and mostly end in a byline: a lone headline line inside an article no byline has closed, followed by a paragraph without a lead marker, stays in the article as a paragraph (小标题) |
 //! | `byline:reporter-line` | decisions | a line of role words (记者, 本报记者, 通讯员, 实习生, 文/图, 摄, 责任编辑 …) and names of 2–4 ideographs, separated by spaces, `、`, commas or colons, optionally in brackets or after a box (`□本报记者 王某`); a second such line right below extends the byline |
 //! | `byline:closing-parenthesis` | decisions | `（记者 王某）` closing the last paragraph of an article that has no byline |
 //! | `lead:news-marker` | decisions | the first paragraph opens with 本报讯 / 本刊讯 / 本网讯 / `XX网消息：` (with an optional `（记者 王某）`) |
@@ -47,8 +49,8 @@
 //!
 //! A line *starts a block* (and is never joined to the line above, except by the two
 //! punctuation rules and `join:lead-marker-alone`) when it is indented, opens with a lead or
-//! list marker, is a photo caption (`图为…`, `▲…`), is a byline, or begins a headline stack.
-//! A caption, and a list item without commas that fits a deck's length
+//! list marker, is a photo caption (`图为…`, `▲…`) or an end mark (`（完）`, `（未完待续）`), is
+//! a byline, or begins a headline stack. A caption or end mark, and a list item without commas that fits a deck's length
 //! (`三、选举产生新一届委员会`), are complete without a full stop and are not joined to what
 //! follows. When (nearly) every line is indented, the indent is the OCR tool's margin and is
 //! ignored.
@@ -67,11 +69,14 @@
 //! spaces between words). Furniture lines are kept in [`Structure::furniture`].
 //!
 //! # Known limits
-//! Crossheads inside an article (小标题) look like headlines and start a new article unless they
-//! carry a list marker (`一、…`). A headline ending with `！` or `？` is recognised only right above
-//! a lead marker; elsewhere it reads as a sentence. Two
-//! short lines in a stack are told apart by length only (kicker + headline when the second is
-//! shorter, otherwise headline + deck).
+//! Crossheads inside an article (小标题) are kept only in bulletins whose articles open with lead
+//! markers and close with bylines (or when they carry a list marker, `一、…`); elsewhere they
+//! look like headlines and start a new article. A headline ending with `！` or `？` is recognised
+//! only right above a lead marker; elsewhere it reads as a sentence. Two short lines in a stack
+//! are told apart by length only (kicker + headline when the second is shorter, otherwise
+//! headline + deck). A short unfinished first line right below a headline is taken for a deck.
+//! A paragraph whose final full stop the OCR lost is joined to the next paragraph unless that
+//! one starts a block.
 
 mod assemble;
 mod furniture;

@@ -22,13 +22,19 @@ pub enum Role {
     Byline,
     /// The first line of a paragraph.
     Paragraph,
+    /// A headline-shaped line kept inside the article as a paragraph (小标题), see
+    /// [`keep_crossheads`].
+    Crosshead,
     /// Continues the paragraph of the line above, joined by the rule given.
     Continuation(&'static str),
 }
 
 impl Role {
     fn is_body(self) -> bool {
-        matches!(self, Role::Paragraph | Role::Continuation(_))
+        matches!(
+            self,
+            Role::Paragraph | Role::Continuation(_) | Role::Crosshead
+        )
     }
 }
 
@@ -53,7 +59,51 @@ pub fn assign(lines: &[Line], page: &Page) -> Vec<Role> {
             i += 1;
         }
     }
+    keep_crossheads(lines, &mut roles);
     roles
+}
+
+/// In a bulletin whose clear article starts (at the top or right after a byline; at least
+/// three) mostly open with a lead marker and mostly end in a byline, a lone headline line inside
+/// an article that no byline has closed yet, followed by a paragraph without a lead marker, is a
+/// crosshead (小标题) of that article, not a new one.
+fn keep_crossheads(lines: &[Line], roles: &mut [Role]) {
+    let stack_starts: Vec<usize> = (0..roles.len())
+        .filter(|&i| match roles[i] {
+            Role::Kicker => true,
+            Role::Headline(_) => i == 0 || roles[i - 1] != Role::Kicker,
+            _ => false,
+        })
+        .collect();
+    let clear: Vec<usize> = stack_starts
+        .iter()
+        .copied()
+        .filter(|&i| i == 0 || roles[i - 1] == Role::Byline)
+        .collect();
+    let led = clear
+        .iter()
+        .filter(|&&i| {
+            // The stack (up to three lines) and a byline come before the lead.
+            let first_body = (i..roles.len()).take(6).find(|&j| roles[j].is_body());
+            first_body.is_some_and(|j| lines[j].shape.lead.is_some())
+        })
+        .count();
+    let closed = (1..roles.len())
+        .filter(|&i| roles[i] == Role::Byline && roles[i - 1].is_body())
+        .count();
+    if clear.len() < 3 || led * 3 < clear.len() * 2 || closed * 3 < clear.len() * 2 {
+        return;
+    }
+    for i in stack_starts {
+        let lone = matches!(roles[i], Role::Headline(_))
+            && !matches!(roles.get(i + 1), Some(Role::Deck(_)));
+        let inside = i > 0 && roles[i - 1].is_body();
+        let plain_next =
+            roles.get(i + 1) == Some(&Role::Paragraph) && lines[i + 1].shape.lead.is_none();
+        if lone && inside && plain_next {
+            roles[i] = Role::Crosshead;
+        }
+    }
 }
 
 struct Reader<'l, 'a> {
@@ -85,26 +135,26 @@ impl Reader<'_, '_> {
     }
 
     /// A line that cannot continue a paragraph: it is indented, opens with a lead or list
-    /// marker, is a caption or a byline, or begins a headline stack.
+    /// marker, is a caption, end mark or byline, or begins a headline stack.
     fn starts_block(&self, i: usize) -> bool {
         let line = &self.lines[i];
         line.indented
             || line.shape.lead.is_some()
             || line.shape.list_item
-            || line.shape.caption
+            || line.shape.standalone
             || line.shape.byline
             || self.stack_at(i).is_some()
     }
 
-    /// Complete as it stands, even without a full stop: a photo caption, or a short list item
-    /// without commas (`三、选举产生新一届委员会`).
+    /// Complete as it stands, even without a full stop: a caption or end mark, or a short list
+    /// item without commas (`三、选举产生新一届委员会`).
     fn is_complete_item(&self, i: usize) -> bool {
         let line = &self.lines[i];
         let short_item = line.shape.list_item
             && !line.shape.has_clause_mark
             && !line.shape.has_terminal
             && line.chars <= self.page.deck_max();
-        short_item || line.shape.caption
+        short_item || line.shape.standalone
     }
 
     /// The headline stack starting at line `i`: 1–3 roles, or `None` when `i` starts none.
@@ -218,7 +268,7 @@ impl Reader<'_, '_> {
             && !shape.ends_with_opening
             && shape.lead.is_none()
             && !shape.list_item
-            && !shape.caption
+            && !shape.standalone
             && !shape.byline
             && (2..=max_chars).contains(&line.chars)
             && !next_cuts_in
