@@ -59,6 +59,11 @@ fn big5_bytes_decode_as_big5() {
     let decoded = decode(&encode(BIG5, &text)).expect("Big5 decodes");
     assert_eq!(decoded.encoding, "Big5");
     assert_eq!(decoded.text, text);
+    // Larger than the detector's sample.
+    let long = TRADITIONAL.repeat(1500);
+    let bytes = encode(BIG5, &long);
+    assert!(bytes.len() > 100 * 1024);
+    assert_eq!(decode(&bytes).unwrap().encoding, "Big5");
 }
 
 #[test]
@@ -121,6 +126,14 @@ fn bytes_no_encoding_decodes_are_refused_without_replacement() {
     let error = decode(bytes).unwrap_err();
     assert_eq!(error, DecodeError::Undecodable { line: 2 });
     assert!(error.message(Lang::En).contains("line 2"));
+}
+
+#[test]
+fn a_damaged_utf8_file_names_the_damaged_line_not_a_mix() {
+    let mut bytes = "第一行文字\n第二行文字\n".as_bytes().to_vec();
+    bytes.extend(b"\xFF\xFE\xFF\n");
+    bytes.extend("第四行文字\n".as_bytes());
+    assert_eq!(decode(&bytes), Err(DecodeError::Undecodable { line: 3 }));
 }
 
 #[test]

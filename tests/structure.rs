@@ -53,7 +53,8 @@ fn assert_rules_known(structure: &Structure) {
 /// The lossless property: per article, the non-empty fields in raw-line order concatenate to the
 /// article's non-blank, non-furniture raw lines (trimmed); furniture lines are kept verbatim.
 fn assert_lossless(text: &str, structure: &Structure) {
-    let raw: Vec<&str> = text.split(['\n', '\r']).collect();
+    let normalised = text.replace("\r\n", "\n");
+    let raw: Vec<&str> = normalised.split(['\n', '\r', '\u{0C}']).collect();
     let is_furniture = |n: usize| structure.furniture.iter().any(|f| f.line == n);
     for f in &structure.furniture {
         assert_eq!(f.text, raw[f.line - 1].trim(), "furniture line {}", f.line);
@@ -571,4 +572,137 @@ fn comma_headlines_jump_lines_boxed_bylines_and_full_width_digits() {
     let furniture: Vec<&str> = s.furniture.iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(furniture, ["furniture:jump-line", "furniture:jump-line"]);
     assert!(rules_of(&s.articles[1]).contains(&"lead:dateline"));
+}
+
+#[test]
+fn consecutive_byline_lines_extend_the_byline_and_later_ones_stay_in_raw_order() {
+    let text = "高新区召开会议\n\n本报讯 近日，高新区召开会议。\n\n记者 李某\n通讯员 赵某\n\n第二篇文章的标题\n\n本报记者 王某\n\n本报讯 近日，我区举办活动。\n\n记者 钱某";
+    let s = recover_checked(text);
+    assert_eq!(headlines(&s), ["高新区召开会议", "第二篇文章的标题"]);
+    assert_eq!(s.articles[0].byline.text, "记者 李某通讯员 赵某");
+    let decision = s.articles[0]
+        .decisions
+        .iter()
+        .find(|d| d.rule == "byline:reporter-line")
+        .unwrap();
+    assert_eq!((decision.lines.first, decision.lines.last), (5, 6));
+    let second = &s.articles[1];
+    assert_eq!(second.byline.text, "本报记者 王某");
+    assert_eq!(second.paragraphs.last().unwrap().text, "记者 钱某");
+}
+
+#[test]
+fn captions_stay_in_the_article_and_a_uniform_margin_is_not_an_indent() {
+    let text = "高新区召开安全生产会议\n本报讯 近日，高新区召开安全生产工作会议，部署汛期安全\n生产工作。\n图为会议现场 记者 王某 摄\n会议要求，各单位要压实责任。\n（完）\n";
+    let margin: String = text.lines().map(|l| format!("    {l}\n")).collect();
+    for text in [text.to_string(), margin] {
+        let s = recover_checked(&text);
+        assert_eq!(headlines(&s), ["高新区召开安全生产会议"], "{text}");
+        let paragraphs: Vec<&str> = s.articles[0]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "本报讯 近日，高新区召开安全生产工作会议，部署汛期安全生产工作。",
+                "图为会议现场 记者 王某 摄",
+                "会议要求，各单位要压实责任。",
+                "（完）"
+            ]
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any text: no panic, nothing invented or lost
+
+/// Lines of every kind the rules look at, to be shuffled into random bulletins.
+const LINE_POOL: &[&str] = &[
+    "高新区召开党工委会议",
+    "坚持人民至上，守护万家灯火",
+    "——访市应急管理局局长",
+    "记者 孙庆辉",
+    "（记者 王某）",
+    "本报记者 王某 通讯员 李某",
+    "本报讯 6月10日，高新区召开会议，研究部署工作。",
+    "本报讯（记者 王某）近日，",
+    "新华社北京6月10日电",
+    "会议强调，作为领导干部，关",
+    "键少数，要带头学。",
+    "，不留死角。",
+    "让群众享受到“",
+    "一、听取工作报告",
+    "会议要求，各地要抓好落实。（记者 李娜）",
+    "图为会议现场",
+    "-2-",
+    "第3版",
+    "高新区工作简报 第6期",
+    "＊＊＊",
+    "（下转第2版）",
+    "2021年6月10日 星期四",
+    "",
+    "   ",
+    "\u{3000}\u{3000}会议指出，要学明白、悟清楚。",
+    "(",
+    "。",
+    "）",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_bulletins_are_recovered_losslessly(
+        picks in proptest::collection::vec(0..LINE_POOL.len(), 0..60),
+        ending in 0..3usize,
+    ) {
+        let end = ["\n", "\r\n", "\r"][ending];
+        let text: String = picks.iter().map(|&i| LINE_POOL[i]).collect::<Vec<_>>().join(end);
+        recover_checked(&text);
+    }
+
+    #[test]
+    fn arbitrary_text_is_recovered_losslessly(text in "(\\PC{0,20}[\\n\\r\\x0C]?){0,30}") {
+        recover_checked(&text);
+    }
+}
+
+#[test]
+fn a_question_headline_above_a_lead_starts_an_article() {
+    let text = "本报讯 近日，我区召开会议。\n\n垃圾分类，你做对了吗？\n\n本报讯 6月起，我区全面推行垃圾分类。\n\n市民纷纷表示支持？";
+    let s = recover_checked(text);
+    assert_eq!(headlines(&s), ["", "垃圾分类，你做对了吗？"]);
+    assert_eq!(s.articles[1].paragraphs.len(), 2);
+}
+
+#[test]
+fn crossheads_stay_inside_articles_that_open_with_leads_and_close_with_bylines() {
+    let text = fixture("crossheads.txt");
+    let s = recover_checked(&text);
+    assert_eq!(
+        headlines(&s),
+        [
+            "高新区召开党工委会议",
+            "我区推进安全生产专项整治",
+            "我区举办人才招聘会"
+        ]
+    );
+    let second = &s.articles[1];
+    let paragraphs: Vec<&str> = second.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(paragraphs[1], "压实责任链条");
+    assert_eq!(paragraphs[3], "强化隐患排查");
+    let crossheads = second
+        .decisions
+        .iter()
+        .filter(|d| d.rule == "paragraph:crosshead")
+        .count();
+    assert_eq!(crossheads, 2);
+    // The same lines in a bulletin without that style still split at every headline.
+    let plain = text
+        .replace("本报讯 ", "")
+        .replace("记者 王晓明", "")
+        .replace("记者 李娜", "");
+    assert_eq!(recover_checked(&plain).articles.len(), 5);
 }

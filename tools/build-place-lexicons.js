@@ -59,7 +59,11 @@ function emit(name, level) {
   if (PLACEHOLDERS.has(name) || seen.has(name)) return;
   seen.add(name);
   const short = shortForm(name);
-  lines.push(short ? `${name}\t${level}\t${short}` : `${name}\t${level}`);
+  const forms = short ? [short] : [];
+  // Autonomous areas are usually written short + 州 / 县 (大理州, 漾濞县).
+  if (short && name.endsWith('自治州')) forms.push(short + '州');
+  if (short && name.endsWith('自治县')) forms.push(short + '县');
+  lines.push(forms.length ? `${name}\t${level}\t${forms.join(' ')}` : `${name}\t${level}`);
 }
 const dist = (file) => path.join('dist', file);
 for (const p of load(divisionDir, dist('provinces.json'))) emit(p.name, 'province');

@@ -10,7 +10,9 @@
 //!    (every other byte of the ASCII characters), which is then decoded as such.
 //! 3. Valid UTF-8 is UTF-8.
 //! 4. Otherwise the file is a legacy Chinese encoding: `chardetng` tells GBK from Big5 and the
-//!    bytes are decoded strictly (GBK as GB18030, its superset).
+//!    bytes are decoded strictly (GBK as GB18030, its superset). Before that, each line is
+//!    checked on its own, so that a line no encoding decodes (a damaged file) is named in the
+//!    error, and a mixed file is recognised (below).
 //!
 //! **Mixed files** (some lines UTF-8, others GBK, typically two files pasted together) are
 //! refused with [`DecodeError::MixedEncodings`], naming one line of each kind: decoding such a
@@ -42,8 +44,8 @@ pub struct Decoded {
 pub enum DecodeError {
     /// The file holds no bytes, or only whitespace: there is nothing to correct.
     Empty,
-    /// The file is not text (NUL bytes, or mostly control characters): a PDF, image or document
-    /// was picked instead of the OCR text export.
+    /// The file is not text (NUL bytes, or more than a tenth control characters): a PDF, image
+    /// or document was picked instead of the OCR text export.
     Binary,
     /// The file starts with the byte-order mark of `encoding`, but `line` is malformed in it.
     Malformed { encoding: String, line: usize },
@@ -136,17 +138,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 }
 
 /// Strictly decodes the bytes after a byte-order mark in the encoding it names.
-fn decode_after_bom(
+fn decode_after_bom<'a>(
     encoding: &'static Encoding,
-    bytes: &[u8],
-) -> Result<(Cow<'static, str>, &'static str), DecodeError> {
+    bytes: &'a [u8],
+) -> Result<(Cow<'a, str>, &'static str), DecodeError> {
     let name = if encoding == UTF_8 {
         "UTF-8 (BOM)"
     } else {
         encoding.name()
     };
     match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(text) => Ok((Cow::Owned(text.into_owned()), name)),
+        Some(text) => Ok((text, name)),
         None => Err(DecodeError::Malformed {
             encoding: name.to_string(),
             line: first_malformed_line(encoding, bytes),
@@ -169,7 +171,7 @@ fn line_of_offset(prefix: &str) -> usize {
 /// BOM-less UTF-16: NUL bytes are the high bytes of ASCII characters, so nearly all sit at odd
 /// offsets (little-endian) or at even offsets (big-endian; the few others are low bytes such as
 /// that of U+4E00), and they make up a good share of the file. Anything else with NULs is binary.
-fn decode_utf16_without_bom(bytes: &[u8]) -> Option<(Cow<'static, str>, &'static str)> {
+fn decode_utf16_without_bom(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str)> {
     if !bytes.len().is_multiple_of(2) {
         return None;
     }
@@ -190,16 +192,14 @@ fn decode_utf16_without_bom(bytes: &[u8]) -> Option<(Cow<'static, str>, &'static
         return None;
     };
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
-    Some((Cow::Owned(text.into_owned()), encoding.name()))
+    Some((text, encoding.name()))
 }
 
 /// Decodes a file that is not UTF-8 as GB18030 or Big5, whichever `chardetng` finds likelier.
 fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError> {
-    if let Some(error) = mixed_encodings(bytes) {
-        return Err(error);
-    }
+    check_lines(bytes)?;
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(detection_sample(bytes), true);
     let guess = detector.guess(None, Utf8Detection::Deny);
     let order = if guess == BIG5 {
         [BIG5, GB18030]
@@ -211,10 +211,27 @@ fn decode_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeErr
             return Ok((text, display_name(encoding)));
         }
     }
-    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    // Every line decodes in one of the two, but not all in the same one.
     Err(DecodeError::Undecodable {
-        line: 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count(),
+        line: first_malformed_line(order[0], bytes),
     })
+}
+
+/// How much of a file `chardetng` reads: plenty to tell GBK from Big5, and it keeps a large
+/// import fast.
+const DETECTION_BYTES: usize = 64 * 1024;
+
+/// The first [`DETECTION_BYTES`] of the file, extended to the end of that line so no character
+/// is cut (in GBK and Big5 a newline byte is never part of a character).
+fn detection_sample(bytes: &[u8]) -> &[u8] {
+    if bytes.len() <= DETECTION_BYTES {
+        return bytes;
+    }
+    let end = bytes[DETECTION_BYTES..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |at| DETECTION_BYTES + at);
+    &bytes[..end]
 }
 
 /// The name shown to the user: GBK files are decoded as GB18030, their superset.
@@ -228,29 +245,46 @@ fn display_name(encoding: &'static Encoding) -> &'static str {
     }
 }
 
-/// Finds a line that is certainly UTF-8 (valid, with at least two CJK characters: legacy
-/// Chinese bytes almost never form that by accident) next to a line that is not valid UTF-8.
-fn mixed_encodings(bytes: &[u8]) -> Option<DecodeError> {
+/// Checks a file that is not UTF-8 line by line (a newline byte is never part of a GBK, GB18030
+/// or Big5 character, so lines can be decoded apart):
+/// - a line that neither UTF-8 nor GB18030 nor Big5 decodes makes the file undecodable, and is
+///   named (a damaged file, or an encoding we do not read);
+/// - a line that is certainly UTF-8 (valid, with at least two CJK characters: legacy Chinese
+///   bytes almost never form that by accident) next to a legacy line makes a mixed file.
+fn check_lines(bytes: &[u8]) -> Result<(), DecodeError> {
     let mut utf8_line = None;
     let mut legacy_line = None;
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         match std::str::from_utf8(line) {
-            Ok(text)
-                if utf8_line.is_none() && text.chars().filter(|&c| is_cjk(c)).nth(1).is_some() =>
-            {
-                utf8_line = Some(i + 1);
+            Ok(text) => {
+                if utf8_line.is_none() && text.chars().filter(|&c| is_cjk(c)).nth(1).is_some() {
+                    utf8_line = Some(i + 1);
+                }
             }
-            Err(_) if legacy_line.is_none() => legacy_line = Some(i + 1),
-            _ => {}
+            Err(_) if !decodes_as_legacy(line) => {
+                return Err(DecodeError::Undecodable { line: i + 1 });
+            }
+            Err(_) => {
+                legacy_line.get_or_insert(i + 1);
+            }
         }
         if let (Some(utf8_line), Some(legacy_line)) = (utf8_line, legacy_line) {
-            return Some(DecodeError::MixedEncodings {
+            return Err(DecodeError::MixedEncodings {
                 utf8_line,
                 legacy_line,
             });
         }
     }
-    None
+    Ok(())
+}
+
+/// Whether GB18030 or Big5 decodes `line` without a malformed sequence.
+fn decodes_as_legacy(line: &[u8]) -> bool {
+    [GB18030, BIG5].iter().any(|encoding| {
+        encoding
+            .decode_without_bom_handling_and_without_replacement(line)
+            .is_some()
+    })
 }
 
 /// CJK ideographs and the full-width punctuation of Chinese text.
@@ -258,8 +292,9 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
-/// Normalises line ends and page breaks to `\n`, then refuses text that is mostly control
-/// characters (binary that happened to decode) or holds nothing but whitespace.
+/// Normalises line ends and page breaks to `\n`, then refuses text that is more than a tenth
+/// control characters (binary that happened to decode) or holds nothing but whitespace. Fewer
+/// stray control characters (OCR noise) are kept: the text is never altered beyond line ends.
 fn normalise(text: &str) -> Result<String, DecodeError> {
     let mut out = String::with_capacity(text.len());
     let mut chars = 0usize;

@@ -48,8 +48,9 @@ pub fn run(initial: Option<PathBuf>) -> eframe::Result {
     )
 }
 
-/// The explanation shown for a rule id recorded on a join, decision or span: the structure
-/// rules and the entity rules each describe their own ids.
+/// The explanation shown for a rule id recorded on a join, decision or span. The pipeline
+/// modules own the wording of their rules: structure rules for joins, decisions and furniture,
+/// entity rules for suggested spans.
 pub fn describe_rule(rule: &str, lang: Lang) -> String {
     if crate::pipeline::structure::RULE_IDS.contains(&rule) {
         crate::pipeline::structure::describe_rule(rule, lang)

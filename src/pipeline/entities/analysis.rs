@@ -72,25 +72,25 @@ impl<'a> Sentence<'a> {
     /// Segments and tags `text`.
     pub fn new(text: &'a str, jieba: &'a Jieba, lexicons: &Lexicons) -> Sentence<'a> {
         let chars: Vec<char> = text.chars().collect();
+        let mut tokens: Vec<Token<'a>> = Vec::with_capacity(chars.len() / 2 + 1);
+        for tag in jieba.tag(text, true) {
+            let token = Token {
+                word: tag.word,
+                pos: tag.tag,
+                start: tag.start,
+                end: tag.end,
+                info: lexicons.get(tag.word),
+                known: tag.end - tag.start > 1 && jieba.has_word(tag.word),
+            };
+            match split_compound(&token, jieba, lexicons) {
+                Some((head, tail)) => tokens.extend([head, tail]),
+                None => tokens.push(token),
+            }
+        }
         let mut token_at_start = vec![usize::MAX; chars.len() + 1];
-        let tokens: Vec<Token<'a>> = jieba
-            .tag(text, true)
-            .into_iter()
-            .enumerate()
-            .map(|(i, tag)| {
-                token_at_start[tag.start] = i;
-                let info = lexicons.get(tag.word);
-                let known = tag.end - tag.start > 1 && jieba.has_word(tag.word);
-                Token {
-                    word: tag.word,
-                    pos: tag.tag,
-                    start: tag.start,
-                    end: tag.end,
-                    info,
-                    known,
-                }
-            })
-            .collect();
+        for (i, token) in tokens.iter().enumerate() {
+            token_at_start[token.start] = i;
+        }
         Sentence {
             jieba,
             chars,
@@ -122,6 +122,63 @@ impl<'a> Sentence<'a> {
         self.chars[start..end].iter().collect()
     }
 }
+
+/// A dictionary word made of a place or an organization and a title or an organization
+/// (日本首相, 德国总理, 美国国会), cut in two so that each part is seen for what it is.
+fn split_compound<'a>(
+    token: &Token<'a>,
+    jieba: &Jieba,
+    lexicons: &Lexicons,
+) -> Option<(Token<'a>, Token<'a>)> {
+    let info = token.info;
+    if token.len() < 4
+        || info.title.is_some()
+        || info.org
+        || info.place.is_some()
+        || info.org_suffix.is_some()
+    {
+        return None;
+    }
+    if !lexicons.may_end_with_title(token.word) && lexicons.org_suffix_of(token.word).is_none() {
+        return None;
+    }
+    let splits = token.word.char_indices().skip(2).take(token.len().saturating_sub(3));
+    splits
+        .map(|(byte, _)| byte)
+        .collect::<Vec<usize>>()
+        .into_iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, byte)| {
+            let k = i + 2;
+            let (head, tail) = token.word.split_at(byte);
+            let head_info = lexicons.get(head);
+            let tail_info = lexicons.get(tail);
+            let head_fits = head_info.org || head_info.place.is_some_and(|p| !p.short);
+            let tail_fits = tail_info.title.is_some() || tail_info.org;
+            (head_fits && tail_fits).then(|| {
+                let part = |word: &'a str, pos: &'a str, start: usize, end: usize, info: WordInfo| {
+                    Token {
+                        word,
+                        pos,
+                        start,
+                        end,
+                        info,
+                        known: jieba.has_word(word),
+                    }
+                };
+                let head_pos = if head_info.org { "nt" } else { "ns" };
+                (
+                    part(head, head_pos, token.start, token.start + k, head_info),
+                    part(tail, "n", token.start + k, token.end, tail_info),
+                )
+            })
+        })
+}
+
+/// Chars the segmenter glues to the end of a name (王晓在, 生态环境局已): they start the next
+/// word, so a name may end right before them.
+pub const GLUED_AFTER_NAME: &str = "在以说和与及等是为对将向于也就从到把被给同跟曾已又均";
 
 /// Whether `c` is a Chinese character (CJK ideograph).
 pub fn is_han(c: char) -> bool {

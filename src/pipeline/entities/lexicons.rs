@@ -152,10 +152,27 @@ pub struct WordInfo {
 pub struct Lexicons {
     words: FxMap<String, WordInfo>,
     single_surnames: FxMap<char, ()>,
+    compound_surnames: FxMap<(char, char), ()>,
+    /// Last chars of organization endings and of titles: most words end with neither, and are
+    /// then not looked up again for every ending length.
+    org_suffix_last: FxMap<char, ()>,
+    title_last: FxMap<char, ()>,
     /// Longest org suffix, in chars, to bound suffix look-ups.
     longest_suffix: usize,
     /// Longest title word, in chars.
     longest_title: usize,
+}
+
+/// The longest ending of `word`, at most `longest` chars, for which `find` says something:
+/// (its length in chars, what was found).
+fn longest_ending<T>(word: &str, longest: usize, find: impl Fn(&str) -> Option<T>) -> Option<(usize, T)> {
+    let mut best = None;
+    for (len, (byte, _)) in word.char_indices().rev().enumerate().take(longest) {
+        if let Some(found) = find(&word[byte..]) {
+            best = Some((len + 1, found));
+        }
+    }
+    best
 }
 
 /// The entries of a lexicon text: the columns of every non-comment line.
@@ -178,6 +195,9 @@ impl Lexicons {
         let mut lexicons = Lexicons {
             words: FxMap::default(),
             single_surnames: FxMap::default(),
+            compound_surnames: FxMap::default(),
+            org_suffix_last: FxMap::default(),
+            title_last: FxMap::default(),
             longest_suffix: 1,
             longest_title: 1,
         };
@@ -215,11 +235,15 @@ impl Lexicons {
             match name {
                 "surnames.txt" => {
                     let mut chars = word.chars();
-                    match (chars.next(), chars.next()) {
-                        (Some(c), None) => {
+                    match (chars.next(), chars.next(), chars.next()) {
+                        (Some(c), None, _) => {
                             self.single_surnames.insert(c, ());
                         }
-                        _ => self.info(word).compound_surname = true,
+                        (Some(a), Some(b), None) => {
+                            self.compound_surnames.insert((a, b), ());
+                            self.info(word).compound_surname = true;
+                        }
+                        _ => {}
                     }
                 }
                 "titles.txt" => {
@@ -229,12 +253,14 @@ impl Lexicons {
                         _ => TitleKind::Public,
                     };
                     self.longest_title = self.longest_title.max(word.chars().count());
+                    self.title_last.extend(word.chars().last().map(|c| (c, ())));
                     self.info(word).title = Some(kind);
                 }
                 "title-qualifiers.txt" => self.info(word).title_qualifier = true,
                 "orgs.txt" => self.info(word).org = true,
                 "org-suffixes.txt" => {
                     self.longest_suffix = self.longest_suffix.max(word.chars().count());
+                    self.org_suffix_last.extend(word.chars().last().map(|c| (c, ())));
                     self.info(word).org_suffix = Some(match second {
                         "company" => OrgEnding::Company,
                         "trade" => OrgEnding::Trade,
@@ -248,10 +274,12 @@ impl Lexicons {
                         level,
                         short: false,
                     });
-                    for short in columns.iter().skip(2) {
-                        let info = self.info(short);
+                    for other in columns.iter().skip(2) {
+                        // 大理州, 漾濞县 keep an ending and are full names; 大理 is a short form.
+                        let short = !other.ends_with(['省', '市', '县', '区', '州', '旗', '盟']);
+                        let info = self.info(other);
                         if info.place.is_none() {
-                            info.place = Some(PlaceWord { level, short: true });
+                            info.place = Some(PlaceWord { level, short });
                         }
                     }
                 }
@@ -280,11 +308,8 @@ impl Lexicons {
 
     /// Length in chars of the surname `chars` starts with (2 for 欧阳, 1 for 王), if any.
     pub fn surname_len(&self, chars: &[char]) -> Option<usize> {
-        if chars.len() >= 3 {
-            let two: String = chars[..2].iter().collect();
-            if self.get(&two).compound_surname {
-                return Some(2);
-            }
+        if chars.len() >= 3 && self.compound_surnames.contains_key(&(chars[0], chars[1])) {
+            return Some(2);
         }
         chars
             .first()
@@ -294,28 +319,32 @@ impl Lexicons {
 
     /// The longest organization ending of `word`: (its length in chars, its kind).
     pub fn org_suffix_of(&self, word: &str) -> Option<(usize, OrgEnding)> {
-        let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-        let n = starts.len();
-        (1..=self.longest_suffix.min(n)).rev().find_map(|len| {
-            self.words
-                .get(&word[starts[n - len]..])
-                .and_then(|info| info.org_suffix)
-                .map(|ending| (len, ending))
+        let last = word.chars().next_back()?;
+        if !self.org_suffix_last.contains_key(&last) {
+            return None;
+        }
+        longest_ending(word, self.longest_suffix, |ending| {
+            self.words.get(ending).and_then(|info| info.org_suffix)
         })
     }
 
-    /// The longest title `word` ends with, when what comes before it is at least one char.
+    /// The longest title `word` ends with, when at least one char comes before it.
     pub fn title_suffix_of(&self, word: &str) -> Option<(usize, TitleKind)> {
-        let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-        let n = starts.len();
-        (1..=self.longest_title.min(n.saturating_sub(1)))
-            .rev()
-            .find_map(|len| {
-                self.words
-                    .get(&word[starts[n - len]..])
-                    .and_then(|info| info.title)
-                    .map(|kind| (len, kind))
-            })
+        let last = word.chars().next_back()?;
+        if !self.title_last.contains_key(&last) {
+            return None;
+        }
+        let longest = self.longest_title.min(word.chars().count().saturating_sub(1));
+        longest_ending(word, longest, |ending| {
+            self.words.get(ending).and_then(|info| info.title)
+        })
+    }
+
+    /// Whether `word` may end with a title (its last char ends some title).
+    pub fn may_end_with_title(&self, word: &str) -> bool {
+        word.chars()
+            .next_back()
+            .is_some_and(|c| self.title_last.contains_key(&c))
     }
 
     /// Words to add to the segmenter's dictionary so it keeps them whole: organizations, titles,

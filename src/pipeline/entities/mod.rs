@@ -196,6 +196,10 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
             "人名:姓氏加名字,后面是“表示”“指出”“主持”等只用于人的词。",
             "Person: a surname and given name followed by a word used of people (表示, 指出, 主持 …).",
         ),
+        persons::ANONYMISED => (
+            "人名:姓氏加“某”“某某”,新闻中隐去的名字。",
+            "Person: a surname and 某 or 某某, a name withheld in the news.",
+        ),
         persons::REPEATED => (
             "人名:同一项目中别处已按职务或署名识别出这个名字。",
             "Person: the same name was found next to a title or in a byline elsewhere in the project.",
@@ -233,8 +237,8 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
             "Place: a division of China, a country or another place of the gazetteer.",
         ),
         places::TOWN => (
-            "地名:名称加“镇”“乡”“村”“街道”等。",
-            "Place: a name followed by 镇, 乡, 村, 街道 ….",
+            "地名:名称加“镇”“乡”“村”“街道”“新区”“岛”等。",
+            "Place: a name followed by 镇, 乡, 村, 街道, 新区, 岛 ….",
         ),
         places::SEGMENTER => (
             "地名:分词器标为地名。",

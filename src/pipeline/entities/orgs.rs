@@ -3,7 +3,7 @@
 
 use crate::model::EntityKind;
 
-use super::analysis::{Sentence, Token};
+use super::analysis::{GLUED_AFTER_NAME, Sentence, Token};
 use super::candidates::{Candidate, priority};
 use super::lexicons::{Lexicons, OrgEnding};
 
@@ -71,6 +71,22 @@ fn head_of(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<Hea
     })
 }
 
+/// An organ word the segmenter glued to the next word's first char (生态环境 局已 介入): the
+/// single-char head alone.
+fn glued_head(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<Head> {
+    let token = &sentence.tokens[index];
+    let mut chars = token.word.chars();
+    let (head, glued) = (chars.next()?, chars.next()?);
+    if token.len() != 2 || token.known || !GLUED_AFTER_NAME.contains(glued) || index == 0 {
+        return None;
+    }
+    let mut buffer = [0u8; 4];
+    let (_, ending) = lexicons
+        .org_suffix_of(head.encode_utf8(&mut buffer))
+        .filter(|(len, _)| *len == 1)?;
+    may_extend_name(&sentence.tokens[index - 1]).then_some(Head::Organ { bare: true, ending })
+}
+
 /// A single-char area word that can start an organ name (省安委会, 市纪委).
 fn is_area_char(token: &Token) -> bool {
     matches!(
@@ -112,7 +128,14 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             ));
             continue;
         }
-        let Some(head) = head_of(sentence, lexicons, i) else {
+        let (head, end) = match head_of(sentence, lexicons, i) {
+            Some(head) => (Some(head), token.end),
+            None => match glued_head(sentence, lexicons, i) {
+                Some(head) => (Some(head), token.start + 1),
+                None => (None, token.end),
+            },
+        };
+        let Some(head) = head else {
             let last = sentence.chars[token.end - 1];
             if token.pos == "nt"
                 && token.len() >= 3
@@ -153,13 +176,13 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
         if !ok {
             continue;
         }
-        let text = sentence.slice(start, token.end);
+        let text = sentence.slice(start, end);
         if lexicons.get(&text).not_org {
             continue;
         }
         found.push(Candidate::new(
             start,
-            token.end,
+            end,
             EntityKind::Org,
             rule,
             priority::GRAMMAR,

@@ -4,7 +4,7 @@
 
 use crate::model::EntityKind;
 
-use super::analysis::{Sentence, Token, is_han};
+use super::analysis::{GLUED_AFTER_NAME, Sentence, Token, is_han};
 use super::candidates::{Candidate, priority};
 use super::lexicons::Lexicons;
 
@@ -15,9 +15,10 @@ pub const BEFORE_CUE: &str = "person:before-cue";
 pub const AFTER_TITLE: &str = "person:after-title";
 pub const BYLINE: &str = "person:byline";
 pub const REPEATED: &str = "person:repeated";
+pub const ANONYMISED: &str = "person:anonymised";
 
 /// Chars a Chinese name does not end with: they end places and organs (高新区, 发展局).
-const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会";
+const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡";
 /// Chars that do not belong to a given name when they follow a surname and a char: they start
 /// the next word (王某说, 李明在).
 const NOT_GIVEN: &str = "的了在和与及等是为说对将并兼、，,。；：";
@@ -55,6 +56,21 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
 pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
     let tokens = &sentence.tokens;
     for (i, token) in tokens.iter().enumerate() {
+        // 张某, 陈某某: names withheld in police and court news.
+        if let Some(next) = tokens.get(i + 1)
+            && matches!(next.word, "某" | "某某")
+            && token.len() <= 2
+            && lexicons.surname_len(&sentence.chars[token.start..]) == Some(token.len())
+        {
+            out.push(Candidate::new(
+                token.start,
+                next.end,
+                EntityKind::Person,
+                ANONYMISED,
+                priority::NAME,
+            ));
+            continue;
+        }
         if matches!(token.pos, "nr" | "nrfg" | "nrt") && token.len() >= 2 {
             let last = sentence.chars[token.end - 1];
             if token.len() == 3 && !token.known && GLUED_AFTER_NAME.contains(last) {
@@ -102,7 +118,9 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             continue;
         }
         // A name the segmenter cut in two (张 / 红军) before a word that shows a person.
-        if let Some(end) = name_at(sentence, lexicons, token.start)
+        if token.len() <= 2
+            && lexicons.is_surname_char(sentence.chars[token.start])
+            && let Some(end) = name_at(sentence, lexicons, token.start)
             && end - token.start >= 2
             && token.end < end
             && sentence
@@ -120,10 +138,6 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
         }
     }
 }
-
-/// Chars the segmenter glues to the end of a name (王晓在, 卢拉在, 葛曼棋以): they start the
-/// next word, so a name may end right before them.
-const GLUED_AFTER_NAME: &str = "在以说和与及等是为对将向于也就从到把被给同跟曾已又均";
 
 /// Most chars of a transliterated name written without a dot (冯德莱恩, 古特雷斯).
 const MAX_TRANSLITERATED: usize = 6;

@@ -12,8 +12,12 @@ pub const GAZETTEER: &str = "place:gazetteer";
 pub const SEGMENTER: &str = "place:segmenter";
 pub const TOWN: &str = "place:town";
 
-/// Endings of towns and villages, too many for any gazetteer (项店镇, 王庄村).
-const TOWN_ENDINGS: [&str; 5] = ["镇", "乡", "村", "街道", "社区"];
+/// Endings of towns, villages and new districts, too many for any gazetteer (项店镇, 王庄村,
+/// 金普新区).
+const TOWN_ENDINGS: [&str; 7] = ["镇", "乡", "村", "街道", "社区", "新区", "开发区"];
+
+/// Last chars of island names (黄岩岛, 涠洲岛).
+const ISLAND_ENDINGS: &str = "岛";
 
 /// Chars that start no place name but that the segmenter glues to one (暨省, 赴京).
 const FUNCTION_CHARS: &str = "暨和与及在向从到赴对为是于将把被由经";
@@ -51,6 +55,22 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             continue;
         }
         let last = sentence.chars[token.end - 1];
+        if token.len() >= 3
+            && ISLAND_ENDINGS.contains(last)
+            && token.info.place.is_none()
+            && sentence.chars[token.start..token.end]
+                .iter()
+                .all(|&c| is_han(c))
+        {
+            out.push(Candidate::new(
+                token.start,
+                token.end,
+                EntityKind::Place,
+                TOWN,
+                priority::NAME,
+            ));
+            continue;
+        }
         let rule = match token.info.place {
             // Short forms of zones only prefix an organ (高新公安分局); those of counties are
             // often ordinary words, so they count only where the segmenter agrees.
@@ -121,10 +141,11 @@ fn known_place_prefix(
     (2..=end.saturating_sub(start + 2))
         .rev()
         .find(|&len| {
-            lexicons
-                .get(&sentence.slice(start, start + len))
-                .place
-                .is_some_and(|p| matches!(p.level, PlaceLevel::Province | PlaceLevel::City))
+            !lexicons.get(&sentence.slice(start + len, end)).not_place
+                && lexicons
+                    .get(&sentence.slice(start, start + len))
+                    .place
+                    .is_some_and(|p| matches!(p.level, PlaceLevel::Province | PlaceLevel::City))
         })
         .map(|len| start + len)
 }

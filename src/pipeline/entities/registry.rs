@@ -33,6 +33,7 @@ fn links_to_registry(kind: &EntityKind) -> bool {
 pub(crate) fn link(registry: &mut Registry, tagger: &Tagger, fields: &mut [LinkedField]) {
     let chars: Vec<Vec<char>> = fields.iter().map(|f| f.text.chars().collect()).collect();
     let full_names = company_full_names(registry, tagger, fields, &chars);
+    let mut known = Names::of(registry);
     for (field, chars) in fields.iter_mut().zip(&chars) {
         for span in &mut field.spans {
             if !links_to_registry(&span.kind)
@@ -41,7 +42,15 @@ pub(crate) fn link(registry: &mut Registry, tagger: &Tagger, fields: &mut [Linke
                 continue;
             }
             let text = slice(chars, span);
-            span.entity = Some(entity_for(registry, &span.kind, &text, &full_names));
+            let id = match known.get(&span.kind, &text) {
+                Some(id) => id,
+                None => {
+                    let id = entity_for(registry, &span.kind, &text, &full_names);
+                    known.add(registry, id);
+                    id
+                }
+            };
+            span.entity = Some(id);
         }
     }
     for (field, chars) in fields.iter().zip(&chars) {
@@ -70,6 +79,39 @@ pub(crate) fn link(registry: &mut Registry, tagger: &Tagger, fields: &mut [Linke
                 entity.roles.push(role);
             }
         }
+    }
+}
+
+/// The entities by kind and spelling (name or alias), so that thousands of mentions are linked
+/// without scanning the registry for each.
+struct Names {
+    ids: HashMap<(EntityKind, String), EntityId>,
+}
+
+impl Names {
+    fn of(registry: &Registry) -> Names {
+        let mut names = Names {
+            ids: HashMap::new(),
+        };
+        for entity in &registry.entities {
+            names.add(registry, entity.id);
+        }
+        names
+    }
+
+    /// Records the spellings of entity `id` (the first entity keeps a spelling two share).
+    fn add(&mut self, registry: &Registry, id: EntityId) {
+        if let Some(entity) = registry.get(id) {
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                self.ids
+                    .entry((entity.kind.clone(), name.clone()))
+                    .or_insert(id);
+            }
+        }
+    }
+
+    fn get(&self, kind: &EntityKind, text: &str) -> Option<EntityId> {
+        self.ids.get(&(kind.clone(), text.to_string())).copied()
     }
 }
 

@@ -90,6 +90,9 @@ pub fn find(
 ) {
     let tokens = &sentence.tokens;
     for index in 0..tokens.len() {
+        if tokens[index].info.title.is_none() && !lexicons.may_end_with_title(tokens[index].word) {
+            continue;
+        }
         let Some(title) = title_at(sentence, lexicons, index) else {
             continue;
         };

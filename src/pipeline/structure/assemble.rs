@@ -11,6 +11,9 @@ use crate::model::{Article, ArticleId, Decision, Join, LineRange, TextField};
 pub fn articles(lines: &[Line], roles: &[Role]) -> Vec<Article> {
     let mut builder = Builder::default();
     for (i, (line, role)) in lines.iter().zip(roles).enumerate() {
+        if *role != Role::Byline {
+            builder.byline_open = false;
+        }
         match *role {
             Role::Kicker => {
                 builder.start(ArticleStart::Headline(stack_range(lines, roles, i)));
@@ -23,10 +26,12 @@ pub fn articles(lines: &[Line], roles: &[Role]) -> Vec<Article> {
                 builder.set_header(Slot::Headline, line, rule);
             }
             Role::Deck(rule) => builder.set_header(Slot::Deck, line, rule),
-            Role::Byline => {
-                builder.byline(line, roles.get(i.wrapping_sub(1)) == Some(&Role::Byline))
-            }
+            Role::Byline => builder.byline(line),
             Role::Paragraph => builder.paragraph(line),
+            Role::Crosshead => {
+                builder.paragraph(line);
+                builder.note(rules::CROSSHEAD, line.number);
+            }
             Role::Continuation(rule) => builder.continuation(line, rule),
         }
     }
@@ -73,6 +78,8 @@ struct Builder {
     closed: bool,
     /// Char length of the current article's last paragraph (kept to join in constant time).
     last_paragraph_chars: usize,
+    /// The line above went into the byline field, so a byline line below extends it.
+    byline_open: bool,
 }
 
 impl Builder {
@@ -113,9 +120,8 @@ impl Builder {
 
     /// A byline line: the first one after the headline or after the body; a second line right
     /// after a byline extends it; any other goes into the body as a paragraph.
-    fn byline(&mut self, line: &Line, follows_byline: bool) {
-        let article = self.open(line.number);
-        if follows_byline {
+    fn byline(&mut self, line: &Line) {
+        if let Some(article) = self.current.as_mut().filter(|_| self.byline_open) {
             article.byline.text.push_str(line.text);
             push_line(&mut article.byline.source_lines, line.number);
             if let Some(d) = article
@@ -128,6 +134,7 @@ impl Builder {
             }
             return;
         }
+        let article = self.open(line.number);
         if !article.byline.is_empty() {
             self.paragraph(line);
             return;
@@ -140,6 +147,16 @@ impl Builder {
             "",
         ));
         self.closed = closes;
+        self.byline_open = true;
+    }
+
+    /// Records a decision about line `number` in the current article.
+    fn note(&mut self, rule: &'static str, number: usize) {
+        if let Some(article) = self.current.as_mut() {
+            article
+                .decisions
+                .push(decision(rule, LineRange::single(number), ""));
+        }
     }
 
     fn paragraph(&mut self, line: &Line) {

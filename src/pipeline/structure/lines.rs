@@ -1,5 +1,6 @@
-//! One raw line and what its text says about it, plus the measures of the whole page (typical
-//! line length, whether paragraphs are marked by indentation) that the shapes are judged against.
+//! One raw line and what its text says about it, plus the measures of the whole page (median
+//! and wrap width of its prose lines, whether paragraphs are marked by indentation) that the
+//! shapes are judged against.
 
 use super::markers::{self, Lead};
 use super::punct;
@@ -35,6 +36,9 @@ pub struct Shape {
     pub lead: Option<Lead>,
     pub lead_is_bare: bool,
     pub list_item: bool,
+    /// A photo caption (`图为…`, `▲…`) or an end mark (`（完）`): a line of its own, complete
+    /// without a full stop, never a headline.
+    pub standalone: bool,
     pub byline: bool,
     pub dash_prefix: bool,
     /// Holds at least one letter or ideograph (not only digits and symbols).
@@ -82,6 +86,7 @@ impl Shape {
             shape.lead_is_bare = text[end..].trim().is_empty();
         }
         shape.list_item = markers::is_list_item(text);
+        shape.standalone = markers::is_caption(text) || markers::is_end_mark(text);
         shape.byline = markers::is_byline(text);
         shape.dash_prefix = markers::has_dash_prefix(text);
         shape
@@ -99,9 +104,27 @@ const MIN_PROSE_LINES: usize = 3;
 #[derive(Clone, Copy, Debug)]
 pub struct Page {
     /// Median length of the prose lines, in chars (`None` on a page with almost no prose).
-    pub typical_chars: Option<usize>,
+    pub median_chars: Option<usize>,
+    /// The text is hard-wrapped at a fixed width (most prose lines within 15% of the median)
+    /// rather than holding a whole paragraph per line (lengths spread widely).
+    pub wrapped: bool,
     /// Paragraphs begin with an indent, so an unindented prose line continues the one above.
     pub indented_paragraphs: bool,
+}
+
+/// Share of indented lines (in tenths) above which indentation is the page margin of an OCR tool
+/// rather than a paragraph mark.
+const MARGIN_INDENT_TENTHS: usize = 9;
+
+/// Clears the indent of every line when (nearly) all lines are indented: then indentation says
+/// nothing about where paragraphs begin.
+pub fn discount_uniform_indent(lines: &mut [Line]) {
+    let indented = lines.iter().filter(|l| l.indented).count();
+    if lines.len() >= 3 && indented * 10 >= lines.len() * MARGIN_INDENT_TENTHS {
+        for line in lines {
+            line.indented = false;
+        }
+    }
 }
 
 impl Page {
@@ -112,30 +135,44 @@ impl Page {
             .filter(|l| l.is_prose())
             .map(|l| l.chars)
             .collect();
-        let typical_chars = (prose.len() >= MIN_PROSE_LINES).then(|| {
+        let median_chars = (prose.len() >= MIN_PROSE_LINES).then(|| {
             let middle = prose.len() / 2;
             *prose.select_nth_unstable(middle).1
         });
+        let wrapped = median_chars.is_some_and(|median| {
+            let near = prose
+                .iter()
+                .filter(|&&len| len * 20 >= median * 17 && len * 20 <= median * 23)
+                .count();
+            near * 2 >= prose.len()
+        });
         let indented = lines.iter().filter(|l| l.indented && l.is_prose()).count();
         Page {
-            typical_chars,
+            median_chars,
+            wrapped,
             indented_paragraphs: indented >= 2 && indented * 20 >= prose.len(),
         }
     }
 
     /// A headline is clearly shorter than a full line of running text.
     pub fn headline_max(&self) -> usize {
-        self.cap(HEADLINE_MAX_CHARS)
+        self.wrap_cap(HEADLINE_MAX_CHARS)
     }
 
-    /// A kicker or deck is likewise shorter than a full line.
+    /// A kicker or deck is likewise shorter than a full line, and shorter than the median
+    /// prose line: a longer unfinished line below a headline is the start of the lead, cut by
+    /// the scan.
     pub fn deck_max(&self) -> usize {
-        self.cap(DECK_MAX_CHARS)
+        let limit = self.wrap_cap(DECK_MAX_CHARS);
+        self.median_chars
+            .map_or(limit, |median| limit.min(median.saturating_sub(1)))
     }
 
-    /// `limit`, lowered to four fifths of the typical line on narrow (hard-wrapped) pages.
-    fn cap(&self, limit: usize) -> usize {
-        self.typical_chars
-            .map_or(limit, |typical| limit.min(typical * 4 / 5))
+    /// `limit`, lowered to four fifths of the line width on hard-wrapped pages.
+    fn wrap_cap(&self, limit: usize) -> usize {
+        match self.median_chars {
+            Some(width) if self.wrapped => limit.min(width * 4 / 5),
+            _ => limit,
+        }
     }
 }

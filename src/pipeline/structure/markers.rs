@@ -264,6 +264,36 @@ fn numeral_then(text: &str, numeral: impl Fn(char) -> bool, marks: &[char]) -> b
         && !after.next().is_some_and(is_digit)
 }
 
+/// Openings of photo captions.
+const CAPTION_STARTS: &[&str] = &[
+    "图为",
+    "上图",
+    "下图",
+    "左图",
+    "右图",
+    "图：",
+    "图:",
+    "图片：",
+    "▲",
+    "△",
+    "（图为",
+    "(图为",
+];
+
+/// A photo caption: `图为会议现场`, `▲ 会议现场`, `上图：…`.
+pub fn is_caption(text: &str) -> bool {
+    CAPTION_STARTS.iter().any(|start| text.starts_with(start))
+}
+
+/// Words that close an article or announce its continuation, set in brackets on their own line.
+const END_MARKS: &[&str] = &["完", "全文完", "本文完", "待续", "未完待续", "续完"];
+
+/// `（完）`, `（未完待续）`: the end of an article, not a headline.
+pub fn is_end_mark(text: &str) -> bool {
+    let inner = strip_enclosing_brackets(text);
+    inner.len() < text.len() && END_MARKS.contains(&inner)
+}
+
 /// A deck (副题) is introduced by a dash: `——记…`, `—— 高新区…`.
 pub fn has_dash_prefix(text: &str) -> bool {
     text.starts_with("——")

@@ -10,11 +10,12 @@
 //! 1. Each non-blank line is trimmed and measured (module `lines`): how it ends and begins
 //!    (GB/T 15834: a line cannot begin with `，。、；：？！”’）》` or their half-width forms
 //!    `, . ; : ? ! )`, nor end with `“‘（《`), whether it holds commas or sentence marks, whether
-//!    it is indented, and whether it is a byline, lead marker or list item (module `markers`).
+//!    it is indented, and whether it is a byline, lead marker, list item or photo caption
+//!    (module `markers`).
 //! 2. Furniture is set aside (module `furniture`); the lines around it are read as neighbours.
-//! 3. The page is measured: the median length of its prose lines (a headline is clearly shorter,
-//!    a scan-broken line is usually near full length), and whether paragraphs start with an
-//!    indent (`　　`).
+//! 3. The page is measured: whether it is hard-wrapped at a fixed width (most prose lines within
+//!    15% of their median length; a headline is then clearly shorter than that width, while a
+//!    line the scan broke is near it), and whether paragraphs start with an indent (`　　`).
 //! 4. One pass gives each line its role (module `roles`); a second builds the articles
 //!    (module `assemble`). Both are linear in the size of the text.
 //!
@@ -23,11 +24,12 @@
 //! | --- | --- | --- |
 //! | `article:starts-at-headline` | decisions | a headline stack begins a new article |
 //! | `article:no-headline` | decisions | body text at the start of the file, or after an article's closing byline |
-//! | `headline:short-unpunctuated` | decisions | a line shorter than 4/5 of the typical line (at most 48 chars), without commas, sentence marks, lead/list markers or a byline shape |
-//! | `headline:before-lead` | decisions | a short line with commas but no sentence mark, directly followed by a lead marker (`稳字当头，进中求好` above `本报讯 …`) |
+//! | `headline:short-unpunctuated` | decisions | a line of at most 48 chars (and under 4/5 of the line width on a hard-wrapped page), without commas, sentence marks, lead/list/caption markers or a byline shape, not ending in `：` `、` or another mark that cannot end a title |
+//! | `headline:before-lead` | decisions | a short line with commas but no sentence mark, or whose only sentence mark is a final `？`/`！`, directly followed by a lead marker (`稳字当头，进中求好` or `垃圾分类，你做对了吗？` above `本报讯 …`) |
 //! | `kicker:above-headline` | decisions | 引题: a short line (commas allowed) right above a headline (3-line stacks; in 2-line stacks of headline-shaped lines when the second line is the shorter one) |
 //! | `subheadline:dash` | decisions | 副题 starting with `——` below the headline |
-//! | `subheadline:below-headline` | decisions | a short line below the headline that does not end a sentence (commas allowed) and is not a lead, list item or byline |
+//! | `subheadline:below-headline` | decisions | a line below the headline, shorter than the median prose line and at most 64 chars, that does not end a sentence (commas allowed) and is not a lead, list item, caption or byline |
+//! | `paragraph:crosshead` | decisions | in a bulletin whose clear article starts (at the top or after a byline; three or more) mostly open with a lead marker and mostly end in a byline: a lone headline line inside an article no byline has closed, followed by a paragraph without a lead marker, stays in the article as a paragraph (小标题) |
 //! | `byline:reporter-line` | decisions | a line of role words (记者, 本报记者, 通讯员, 实习生, 文/图, 摄, 责任编辑 …) and names of 2–4 ideographs, separated by spaces, `、`, commas or colons, optionally in brackets or after a box (`□本报记者 王某`); a second such line right below extends the byline |
 //! | `byline:closing-parenthesis` | decisions | `（记者 王某）` closing the last paragraph of an article that has no byline |
 //! | `lead:news-marker` | decisions | the first paragraph opens with 本报讯 / 本刊讯 / 本网讯 / `XX网消息：` (with an optional `（记者 王某）`) |
@@ -47,9 +49,11 @@
 //!
 //! A line *starts a block* (and is never joined to the line above, except by the two
 //! punctuation rules and `join:lead-marker-alone`) when it is indented, opens with a lead or
-//! list marker, is a byline, or begins a headline stack. A list item without commas that fits a
-//! deck's length (`三、选举产生新一届委员会`) is complete without a full stop and is not joined
-//! to what follows.
+//! list marker, is a photo caption (`图为…`, `▲…`) or an end mark (`（完）`, `（未完待续）`), is
+//! a byline, or begins a headline stack. A caption or end mark, and a list item without commas that fits a deck's length
+//! (`三、选举产生新一届委员会`), are complete without a full stop and are not joined to what
+//! follows. When (nearly) every line is indented, the indent is the OCR tool's margin and is
+//! ignored.
 //!
 //! # Bylines closing the last paragraph
 //! `……圆满完成。（记者 王某）` is split at the opening bracket: the paragraph keeps the text
@@ -65,10 +69,14 @@
 //! spaces between words). Furniture lines are kept in [`Structure::furniture`].
 //!
 //! # Known limits
-//! Crossheads inside an article (小标题) look like headlines and start a new article unless they
-//! carry a list marker (`一、…`). A headline ending with `！` or `？` reads as a sentence. Two
-//! short lines in a stack are told apart by length only (kicker + headline when the second is
-//! shorter, otherwise headline + deck).
+//! Crossheads inside an article (小标题) are kept only in bulletins whose articles open with lead
+//! markers and close with bylines (or when they carry a list marker, `一、…`); elsewhere they
+//! look like headlines and start a new article. A headline ending with `！` or `？` is recognised
+//! only right above a lead marker; elsewhere it reads as a sentence. Two short lines in a stack
+//! are told apart by length only (kicker + headline when the second is shorter, otherwise
+//! headline + deck). A short unfinished first line right below a headline is taken for a deck.
+//! A paragraph whose final full stop the OCR lost is joined to the next paragraph unless that
+//! one starts a block.
 
 mod assemble;
 mod furniture;
@@ -97,7 +105,8 @@ pub fn recover(text: &str) -> Structure {
         .enumerate()
         .filter_map(|(i, raw)| lines::Line::new(i + 1, raw))
         .collect();
-    let (content, furniture) = furniture::set_aside(lines);
+    let (mut content, furniture) = furniture::set_aside(lines);
+    lines::discount_uniform_indent(&mut content);
     let page = lines::Page::measure(&content);
     let roles = roles::assign(&content, &page);
     Structure {

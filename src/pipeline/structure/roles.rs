@@ -22,13 +22,19 @@ pub enum Role {
     Byline,
     /// The first line of a paragraph.
     Paragraph,
+    /// A headline-shaped line kept inside the article as a paragraph (小标题), see
+    /// [`keep_crossheads`].
+    Crosshead,
     /// Continues the paragraph of the line above, joined by the rule given.
     Continuation(&'static str),
 }
 
 impl Role {
     fn is_body(self) -> bool {
-        matches!(self, Role::Paragraph | Role::Continuation(_))
+        matches!(
+            self,
+            Role::Paragraph | Role::Continuation(_) | Role::Crosshead
+        )
     }
 }
 
@@ -53,7 +59,51 @@ pub fn assign(lines: &[Line], page: &Page) -> Vec<Role> {
             i += 1;
         }
     }
+    keep_crossheads(lines, &mut roles);
     roles
+}
+
+/// In a bulletin whose clear article starts (at the top or right after a byline; at least
+/// three) mostly open with a lead marker and mostly end in a byline, a lone headline line inside
+/// an article that no byline has closed yet, followed by a paragraph without a lead marker, is a
+/// crosshead (小标题) of that article, not a new one.
+fn keep_crossheads(lines: &[Line], roles: &mut [Role]) {
+    let stack_starts: Vec<usize> = (0..roles.len())
+        .filter(|&i| match roles[i] {
+            Role::Kicker => true,
+            Role::Headline(_) => i == 0 || roles[i - 1] != Role::Kicker,
+            _ => false,
+        })
+        .collect();
+    let clear: Vec<usize> = stack_starts
+        .iter()
+        .copied()
+        .filter(|&i| i == 0 || roles[i - 1] == Role::Byline)
+        .collect();
+    let led = clear
+        .iter()
+        .filter(|&&i| {
+            // The stack (up to three lines) and a byline come before the lead.
+            let first_body = (i..roles.len()).take(6).find(|&j| roles[j].is_body());
+            first_body.is_some_and(|j| lines[j].shape.lead.is_some())
+        })
+        .count();
+    let closed = (1..roles.len())
+        .filter(|&i| roles[i] == Role::Byline && roles[i - 1].is_body())
+        .count();
+    if clear.len() < 3 || led * 3 < clear.len() * 2 || closed * 3 < clear.len() * 2 {
+        return;
+    }
+    for i in stack_starts {
+        let lone = matches!(roles[i], Role::Headline(_))
+            && !matches!(roles.get(i + 1), Some(Role::Deck(_)));
+        let inside = i > 0 && roles[i - 1].is_body();
+        let plain_next =
+            roles.get(i + 1) == Some(&Role::Paragraph) && lines[i + 1].shape.lead.is_none();
+        if lone && inside && plain_next {
+            roles[i] = Role::Crosshead;
+        }
+    }
 }
 
 struct Reader<'l, 'a> {
@@ -74,7 +124,7 @@ impl Reader<'_, '_> {
         if up.lead_is_bare && low.lead.is_none() && !low.byline && self.stack_at(lower).is_none() {
             return Some(rules::JOIN_BARE_LEAD);
         }
-        if self.starts_block(lower) || self.is_complete_list_item(upper) {
+        if self.starts_block(lower) || self.is_complete_item(upper) {
             return None;
         }
         if !up.ends_sentence {
@@ -85,24 +135,26 @@ impl Reader<'_, '_> {
     }
 
     /// A line that cannot continue a paragraph: it is indented, opens with a lead or list
-    /// marker, is a byline, or begins a headline stack.
+    /// marker, is a caption, end mark or byline, or begins a headline stack.
     fn starts_block(&self, i: usize) -> bool {
         let line = &self.lines[i];
         line.indented
             || line.shape.lead.is_some()
             || line.shape.list_item
+            || line.shape.standalone
             || line.shape.byline
             || self.stack_at(i).is_some()
     }
 
-    /// A short list item without commas (`三、选举产生新一届委员会`) is complete as it stands,
-    /// even without a full stop.
-    fn is_complete_list_item(&self, i: usize) -> bool {
+    /// Complete as it stands, even without a full stop: a caption or end mark, or a short list
+    /// item without commas (`三、选举产生新一届委员会`).
+    fn is_complete_item(&self, i: usize) -> bool {
         let line = &self.lines[i];
-        line.shape.list_item
+        let short_item = line.shape.list_item
             && !line.shape.has_clause_mark
             && !line.shape.has_terminal
-            && line.chars <= self.page.deck_max()
+            && line.chars <= self.page.deck_max();
+        short_item || line.shape.standalone
     }
 
     /// The headline stack starting at line `i`: 1–3 roles, or `None` when `i` starts none.
@@ -131,6 +183,12 @@ impl Reader<'_, '_> {
     /// headline itself when a lead marker (本报讯, a dateline) follows it directly. (Not before
     /// a byline: that is more often the unfinished last line of an article.)
     fn stack_with_commas(&self, i: usize) -> Option<Vec<Role>> {
+        if self.exclaimed_title(i) {
+            return self.lines[i + 1]
+                .shape
+                .lead
+                .map(|_| vec![Role::Headline(rules::HEADLINE_BEFORE_LEAD)]);
+        }
         if !self.deck_shaped(i) || self.dash_deck(i) {
             return None;
         }
@@ -144,6 +202,21 @@ impl Reader<'_, '_> {
             .lead
             .is_some()
             .then(|| vec![Role::Headline(rules::HEADLINE_BEFORE_LEAD)])
+    }
+
+    /// `垃圾分类，你做对了吗？`: a short line whose only sentence mark is a final `？` or `！`,
+    /// with a next line (which must then open with a lead marker to make it a headline).
+    fn exclaimed_title(&self, i: usize) -> bool {
+        let Some(line) = self.lines.get(i) else {
+            return false;
+        };
+        let body = line.text.trim_end_matches(['！', '？', '!', '?']);
+        line.chars <= self.page.headline_max()
+            && body.len() < line.text.len()
+            && !body.chars().any(punct::is_terminal)
+            && line.shape.has_word
+            && !line.shape.starts_with_closing
+            && i + 1 < self.lines.len()
     }
 
     /// The deck role of line `i` if it can be a deck below a headline.
@@ -195,8 +268,63 @@ impl Reader<'_, '_> {
             && !shape.ends_with_opening
             && shape.lead.is_none()
             && !shape.list_item
+            && !shape.standalone
             && !shape.byline
             && (2..=max_chars).contains(&line.chars)
             && !next_cuts_in
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles_of(text: &str) -> Vec<Role> {
+        let lines: Vec<Line> = text
+            .split('\n')
+            .enumerate()
+            .filter_map(|(i, raw)| Line::new(i + 1, raw))
+            .collect();
+        assign(&lines, &Page::measure(&lines))
+    }
+
+    const BODY: &str = "本报讯 近日，我区召开会议，研究部署下一阶段重点工作。";
+
+    #[test]
+    fn two_line_stacks_are_told_apart_by_length() {
+        let headline_then_deck = format!("我区召开会议\n研究部署下一阶段重点工作安排\n{BODY}");
+        assert_eq!(
+            roles_of(&headline_then_deck)[..2],
+            [
+                Role::Headline(rules::HEADLINE),
+                Role::Deck(rules::DECK_BELOW)
+            ]
+        );
+        let kicker_then_headline = format!("聚焦高质量发展 建设现代化新城\n我区召开会议\n{BODY}");
+        assert_eq!(
+            roles_of(&kicker_then_headline)[..2],
+            [Role::Kicker, Role::Headline(rules::HEADLINE)]
+        );
+    }
+
+    #[test]
+    fn a_line_followed_by_closing_punctuation_is_no_headline() {
+        let roles = roles_of(&format!("{BODY}\n会议要求各单位\n，抓好落实。"));
+        assert_eq!(
+            roles,
+            [
+                Role::Paragraph,
+                Role::Paragraph,
+                Role::Continuation(rules::JOIN_CLOSING_PUNCT)
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_after_a_finished_sentence_are_not_joined_without_indented_layout() {
+        let roles = roles_of(&format!(
+            "{BODY}\n会议指出，要抓好落实。\n会议强调，要加强领导。"
+        ));
+        assert_eq!(roles, [Role::Paragraph; 3]);
     }
 }

@@ -10,6 +10,7 @@ pub const HEADLINE_BEFORE_LEAD: &str = "headline:before-lead";
 pub const KICKER: &str = "kicker:above-headline";
 pub const DECK_DASH: &str = "subheadline:dash";
 pub const DECK_BELOW: &str = "subheadline:below-headline";
+pub const CROSSHEAD: &str = "paragraph:crosshead";
 pub const BYLINE_LINE: &str = "byline:reporter-line";
 pub const BYLINE_CLOSING: &str = "byline:closing-parenthesis";
 pub const LEAD_NEWS: &str = "lead:news-marker";
@@ -36,6 +37,7 @@ pub const ALL: &[&str] = &[
     KICKER,
     DECK_DASH,
     DECK_BELOW,
+    CROSSHEAD,
     BYLINE_LINE,
     BYLINE_CLOSING,
     LEAD_NEWS,
@@ -71,8 +73,8 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
             "Headline: the line is much shorter than a line of body text and has no commas or sentence marks.",
         ),
         HEADLINE_BEFORE_LEAD => (
-            "标题：这一行较短、没有句末标点，下一行就是电头（如“本报讯”）。",
-            "Headline: a short line without a sentence end, directly followed by a news marker (such as 本报讯).",
+            "标题：这一行较短（除结尾的问号、叹号外没有句末标点），下一行就是电头（如“本报讯”）。",
+            "Headline: a short line without sentence marks (except a final ? or !), directly followed by a news marker (such as 本报讯).",
         ),
         KICKER => (
             "引题：标题上方的一行短句。",
@@ -85,6 +87,10 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
         DECK_BELOW => (
             "副题：标题下方、正文之前的一行短句，没有结束句子的标点。",
             "Deck: a short line below the headline and before the body, not ending a sentence.",
+        ),
+        CROSSHEAD => (
+            "小标题：这一行像标题，但本文尚未以署名结束，后面也没有电头，因此留在文章中作为一段。",
+            "Crosshead: the line looks like a headline, but the article has not ended with a byline and no news marker follows, so it stays in the article as a paragraph.",
         ),
         BYLINE_LINE => (
             "署名：这一行只有“记者”“通讯员”“文/图”等身份词和人名。",

@@ -1,0 +1,46 @@
+//! A rough timing of the whole suggestion pass against jieba alone, on the sample bulletin ×100
+//! (about 1 MB). Ignored by default and never asserted: run it with
+//! `cargo test --test entities_timing -- --ignored --nocapture`; the real benchmark lives in
+//! `benches/`.
+
+use std::time::Instant;
+
+use jiaodui::pipeline::entities::{Tagger, suggest_project};
+use jiaodui::pipeline::import_structure;
+
+#[test]
+#[ignore]
+fn suggest_project_against_jieba_alone() {
+    let text = jiaodui::SAMPLE_BULLETIN.repeat(100);
+    let project = import_structure(text.as_bytes(), "sample-x100.txt").unwrap();
+    let tagger = Tagger::shared();
+    let jieba = jieba_rs::Jieba::new();
+    let fields: Vec<&str> = project
+        .articles
+        .iter()
+        .flat_map(|a| a.fields().map(|(_, f)| f.text.as_str()))
+        .filter(|t| !t.is_empty())
+        .collect();
+
+    let started = Instant::now();
+    let mut words = 0;
+    for field in &fields {
+        words += jieba.tag(field, true).len();
+    }
+    let jieba_time = started.elapsed();
+
+    let started = Instant::now();
+    let edit = suggest_project(&project, tagger);
+    let suggest_time = started.elapsed();
+
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "{} bytes, {} fields, {words} words; jieba tag (1 thread): {:.3} s; suggest_project ({threads} threads): {:.3} s; ratio {:.2}",
+        text.len(),
+        fields.len(),
+        jieba_time.as_secs_f64(),
+        suggest_time.as_secs_f64(),
+        suggest_time.as_secs_f64() / jieba_time.as_secs_f64()
+    );
+    assert!(matches!(edit, jiaodui::model::Edit::Batch(ref edits) if !edits.is_empty()));
+}
