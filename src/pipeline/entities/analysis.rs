@@ -142,7 +142,11 @@ fn split_compound<'a>(
     if !lexicons.may_end_with_title(token.word) && lexicons.org_suffix_of(token.word).is_none() {
         return None;
     }
-    let splits = token.word.char_indices().skip(2).take(token.len().saturating_sub(3));
+    let splits = token
+        .word
+        .char_indices()
+        .skip(2)
+        .take(token.len().saturating_sub(3));
     splits
         .map(|(byte, _)| byte)
         .collect::<Vec<usize>>()
@@ -157,16 +161,15 @@ fn split_compound<'a>(
             let head_fits = head_info.org || head_info.place.is_some_and(|p| !p.short);
             let tail_fits = tail_info.title.is_some() || tail_info.org;
             (head_fits && tail_fits).then(|| {
-                let part = |word: &'a str, pos: &'a str, start: usize, end: usize, info: WordInfo| {
-                    Token {
+                let part =
+                    |word: &'a str, pos: &'a str, start: usize, end: usize, info: WordInfo| Token {
                         word,
                         pos,
                         start,
                         end,
                         info,
                         known: jieba.has_word(word),
-                    }
-                };
+                    };
                 let head_pos = if head_info.org { "nt" } else { "ns" };
                 (
                     part(head, head_pos, token.start, token.start + k, head_info),

@@ -52,16 +52,70 @@ pub struct FxHasher {
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.write_u64(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.hash = (self.hash.rotate_left(5) ^ n).wrapping_mul(SEED);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
     }
 
     fn finish(&self) -> u64 {
         self.hash
+    }
+}
+
+/// A set of chars, looked up once or more per token: a bitmap over the Basic Multilingual Plane
+/// (where all Chinese characters of common use are) and a sorted list for the rest.
+#[derive(Clone, Default)]
+pub struct CharSet {
+    bits: Vec<u64>,
+    others: Vec<char>,
+}
+
+impl CharSet {
+    pub fn insert(&mut self, c: char) {
+        let code = c as usize;
+        if code < 0x1_0000 {
+            if self.bits.is_empty() {
+                self.bits = vec![0; 0x1_0000 / 64];
+            }
+            self.bits[code / 64] |= 1 << (code % 64);
+        } else if let Err(at) = self.others.binary_search(&c) {
+            self.others.insert(at, c);
+        }
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        let code = c as usize;
+        if code < 0x1_0000 {
+            self.bits
+                .get(code / 64)
+                .is_some_and(|word| word & (1 << (code % 64)) != 0)
+        } else {
+            self.others.binary_search(&c).is_ok()
+        }
     }
 }
 
@@ -151,12 +205,14 @@ pub struct WordInfo {
 /// All lexicons, merged into one word table.
 pub struct Lexicons {
     words: FxMap<String, WordInfo>,
-    single_surnames: FxMap<char, ()>,
+    single_surnames: CharSet,
     compound_surnames: FxMap<(char, char), ()>,
     /// Last chars of organization endings and of titles: most words end with neither, and are
     /// then not looked up again for every ending length.
-    org_suffix_last: FxMap<char, ()>,
-    title_last: FxMap<char, ()>,
+    org_suffix_last: CharSet,
+    title_last: CharSet,
+    /// The one-char words the lexicons know: other one-char words are not looked up.
+    single_chars: CharSet,
     /// Longest org suffix, in chars, to bound suffix look-ups.
     longest_suffix: usize,
     /// Longest title word, in chars.
@@ -165,7 +221,11 @@ pub struct Lexicons {
 
 /// The longest ending of `word`, at most `longest` chars, for which `find` says something:
 /// (its length in chars, what was found).
-fn longest_ending<T>(word: &str, longest: usize, find: impl Fn(&str) -> Option<T>) -> Option<(usize, T)> {
+fn longest_ending<T>(
+    word: &str,
+    longest: usize,
+    find: impl Fn(&str) -> Option<T>,
+) -> Option<(usize, T)> {
     let mut best = None;
     for (len, (byte, _)) in word.char_indices().rev().enumerate().take(longest) {
         if let Some(found) = find(&word[byte..]) {
@@ -194,10 +254,11 @@ impl Lexicons {
     pub fn with_extra(extra: Option<&Path>) -> Lexicons {
         let mut lexicons = Lexicons {
             words: FxMap::default(),
-            single_surnames: FxMap::default(),
+            single_surnames: CharSet::default(),
             compound_surnames: FxMap::default(),
-            org_suffix_last: FxMap::default(),
-            title_last: FxMap::default(),
+            org_suffix_last: CharSet::default(),
+            title_last: CharSet::default(),
+            single_chars: CharSet::default(),
             longest_suffix: 1,
             longest_title: 1,
         };
@@ -237,7 +298,7 @@ impl Lexicons {
                     let mut chars = word.chars();
                     match (chars.next(), chars.next(), chars.next()) {
                         (Some(c), None, _) => {
-                            self.single_surnames.insert(c, ());
+                            self.single_surnames.insert(c);
                         }
                         (Some(a), Some(b), None) => {
                             self.compound_surnames.insert((a, b), ());
@@ -253,14 +314,18 @@ impl Lexicons {
                         _ => TitleKind::Public,
                     };
                     self.longest_title = self.longest_title.max(word.chars().count());
-                    self.title_last.extend(word.chars().last().map(|c| (c, ())));
+                    if let Some(last) = word.chars().last() {
+                        self.title_last.insert(last);
+                    }
                     self.info(word).title = Some(kind);
                 }
                 "title-qualifiers.txt" => self.info(word).title_qualifier = true,
                 "orgs.txt" => self.info(word).org = true,
                 "org-suffixes.txt" => {
                     self.longest_suffix = self.longest_suffix.max(word.chars().count());
-                    self.org_suffix_last.extend(word.chars().last().map(|c| (c, ())));
+                    if let Some(last) = word.chars().last() {
+                        self.org_suffix_last.insert(last);
+                    }
                     self.info(word).org_suffix = Some(match second {
                         "company" => OrgEnding::Company,
                         "trade" => OrgEnding::Trade,
@@ -293,17 +358,27 @@ impl Lexicons {
     }
 
     fn info(&mut self, word: &str) -> &mut WordInfo {
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            self.single_chars.insert(c);
+        }
         self.words.entry(word.to_string()).or_default()
     }
 
     /// What the lexicons say about `word` (nothing for an unknown word).
     pub fn get(&self, word: &str) -> WordInfo {
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && !self.single_chars.contains(c)
+        {
+            return WordInfo::default();
+        }
         self.words.get(word).copied().unwrap_or_default()
     }
 
     /// Whether `c` is a single-character surname.
     pub fn is_surname_char(&self, c: char) -> bool {
-        self.single_surnames.contains_key(&c)
+        self.single_surnames.contains(c)
     }
 
     /// Length in chars of the surname `chars` starts with (2 for 欧阳, 1 for 王), if any.
@@ -320,7 +395,7 @@ impl Lexicons {
     /// The longest organization ending of `word`: (its length in chars, its kind).
     pub fn org_suffix_of(&self, word: &str) -> Option<(usize, OrgEnding)> {
         let last = word.chars().next_back()?;
-        if !self.org_suffix_last.contains_key(&last) {
+        if !self.org_suffix_last.contains(last) {
             return None;
         }
         longest_ending(word, self.longest_suffix, |ending| {
@@ -331,10 +406,12 @@ impl Lexicons {
     /// The longest title `word` ends with, when at least one char comes before it.
     pub fn title_suffix_of(&self, word: &str) -> Option<(usize, TitleKind)> {
         let last = word.chars().next_back()?;
-        if !self.title_last.contains_key(&last) {
+        if !self.title_last.contains(last) {
             return None;
         }
-        let longest = self.longest_title.min(word.chars().count().saturating_sub(1));
+        let longest = self
+            .longest_title
+            .min(word.chars().count().saturating_sub(1));
         longest_ending(word, longest, |ending| {
             self.words.get(ending).and_then(|info| info.title)
         })
@@ -344,7 +421,7 @@ impl Lexicons {
     pub fn may_end_with_title(&self, word: &str) -> bool {
         word.chars()
             .next_back()
-            .is_some_and(|c| self.title_last.contains_key(&c))
+            .is_some_and(|c| self.title_last.contains(c))
     }
 
     /// Words to add to the segmenter's dictionary so it keeps them whole: organizations, titles,

@@ -75,14 +75,16 @@ impl Tagger {
     /// them.
     pub fn tag(&self, text: &str) -> Vec<Span> {
         let analysis = self.analyse(text);
-        let chosen = select(analysis.candidates.clone(), text.chars().count(), &[]);
+        let len = analysis.boundaries.len() - 1;
+        let mut chosen = select(analysis.candidates.clone(), len, &[]);
         let names = suggest::Names::from_texts(self, [(text, chosen.as_slice())], &[]);
-        let mut candidates = analysis.candidates;
-        candidates.extend(names.find(text, &analysis.boundaries));
-        select(candidates, text.chars().count(), &[])
-            .iter()
-            .map(Candidate::to_span)
-            .collect()
+        let repeated = names.find(text, &analysis.boundaries);
+        if !repeated.is_empty() {
+            let mut candidates = analysis.candidates;
+            candidates.extend(repeated);
+            chosen = select(candidates, len, &[]);
+        }
+        chosen.iter().map(Candidate::to_span).collect()
     }
 
     /// Runs every rule over `text`.

@@ -85,7 +85,7 @@ pub(crate) fn link(registry: &mut Registry, tagger: &Tagger, fields: &mut [Linke
 /// The entities by kind and spelling (name or alias), so that thousands of mentions are linked
 /// without scanning the registry for each.
 struct Names {
-    ids: HashMap<(EntityKind, String), EntityId>,
+    ids: HashMap<EntityKind, HashMap<String, EntityId>>,
 }
 
 impl Names {
@@ -104,14 +104,16 @@ impl Names {
         if let Some(entity) = registry.get(id) {
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
                 self.ids
-                    .entry((entity.kind.clone(), name.clone()))
+                    .entry(entity.kind.clone())
+                    .or_default()
+                    .entry(name.clone())
                     .or_insert(id);
             }
         }
     }
 
     fn get(&self, kind: &EntityKind, text: &str) -> Option<EntityId> {
-        self.ids.get(&(kind.clone(), text.to_string())).copied()
+        self.ids.get(kind)?.get(text).copied()
     }
 }
 
