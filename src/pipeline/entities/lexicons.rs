@@ -339,9 +339,14 @@ impl Lexicons {
                         level,
                         short: false,
                     });
-                    for other in columns.iter().skip(2) {
-                        // 大理州, 漾濞县 keep an ending and are full names; 大理 is a short form.
-                        let short = !other.ends_with(['省', '市', '县', '区', '州', '旗', '盟']);
+                    let others = &columns[2.min(columns.len())..];
+                    for other in others {
+                        // 漾濞县, 大理州 (beside 大理) keep an ending and are full names; 大理 and
+                        // 郑州 are short forms.
+                        let keeps_ending = other.ends_with(['省', '市', '县', '区', '旗', '盟'])
+                            || (other.ends_with('州')
+                                && others.iter().any(|o| o != other && other.starts_with(o)));
+                        let short = !keeps_ending;
                         let info = self.info(other);
                         if info.place.is_none() {
                             info.place = Some(PlaceWord { level, short });

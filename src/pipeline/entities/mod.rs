@@ -254,3 +254,45 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
     };
     format!("{} ({rule})", lang.pick(zh, en))
 }
+
+/// Test helper: the (type, text) of every suggestion for `text`.
+#[cfg(test)]
+pub(crate) fn tagged(text: &str) -> Vec<(String, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    Tagger::shared()
+        .tag(text)
+        .iter()
+        .map(|s| {
+            (
+                s.kind.code().to_string(),
+                chars[s.start..s.end].iter().collect(),
+            )
+        })
+        .collect()
+}
+
+/// Test helper: whether `text` gets a suggestion of type `kind` covering exactly `name`.
+#[cfg(test)]
+pub(crate) fn has(text: &str, kind: &str, name: &str) -> bool {
+    tagged(text).iter().any(|(k, t)| k == kind && t == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_suggestion_carries_a_rule() {
+        let spans = Tagger::shared().tag("郑州市公安局局长王建国在郑州会见美国客人。");
+        assert!(spans.len() >= 3);
+        assert!(spans.iter().all(|s| s.rule.is_some()));
+    }
+
+    #[test]
+    fn unknown_rules_get_a_generic_sentence() {
+        assert!(
+            describe_rule("no:such-rule", Lang::En).starts_with("Suggested by an automatic rule")
+        );
+        assert!(describe_rule(rules::TITLE_BEFORE_NAME, Lang::Zh).contains("职务"));
+    }
+}

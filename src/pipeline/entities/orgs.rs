@@ -328,3 +328,49 @@ pub fn company_short_form(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{has, tagged};
+
+    #[test]
+    fn an_area_and_its_organ_are_one_organization() {
+        assert!(has("高新区党工委召开会议", "ORG", "高新区党工委"));
+        assert!(has("高新公安分局民警赶到现场", "ORG", "高新公安分局"));
+        assert!(has("暨省安委会全体会议", "ORG", "省安委会"));
+        assert!(has(
+            "北京市公安局朝阳分局破获一起案件",
+            "ORG",
+            "北京市公安局朝阳分局"
+        ));
+    }
+
+    #[test]
+    fn an_organ_word_alone_names_nobody() {
+        for text in [
+            "公司规模处于国内第一",
+            "各办事处主要负责人参会",
+            "形成良好的工作格局",
+        ] {
+            let found = tagged(text);
+            assert!(
+                found.iter().all(|(kind, _)| kind != "ORG"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn trade_named_companies_need_a_proper_name() {
+        assert!(
+            !tagged("公司发布了新款电动汽车")
+                .iter()
+                .any(|(k, _)| k == "ORG")
+        );
+        assert!(has(
+            "百川环境科技是国家级高新技术企业",
+            "ORG",
+            "百川环境科技"
+        ));
+    }
+}

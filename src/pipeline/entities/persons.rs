@@ -258,3 +258,45 @@ fn transliterated_run(sentence: &Sentence, lexicons: &Lexicons, index: usize) ->
     (pieces >= 2 && (foreign || len >= 4 || !is_piece(index) || !chinese_name))
         .then_some(tokens[last].end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{has, tagged};
+
+    #[test]
+    fn false_names_of_the_segmenter_are_rejected() {
+        for text in [
+            "要学明白、悟清楚",
+            "见了康复是全国首家企业",
+            "二抓“宣传教育”",
+            "高新区召开会议",
+        ] {
+            let found = tagged(text);
+            assert!(
+                found.iter().all(|(kind, _)| kind != "PERSON"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_split_by_the_segmenter_are_joined() {
+        assert!(has(
+            "高新区党工委副书记、管委会主任张红军主持会议",
+            "PERSON",
+            "张红军"
+        ));
+        assert!(has("美国国务卿布林肯抵达北京", "PERSON", "布林肯"));
+        assert!(has("陕西省科技厅厅长王晓在西安讲话", "PERSON", "王晓"));
+    }
+
+    #[test]
+    fn withheld_names_are_people() {
+        assert!(has("抓获犯罪嫌疑人张某等5人", "PERSON", "张某"));
+        assert!(has(
+            "对涉嫌故意伤害罪的陈某某依法批准逮捕",
+            "PERSON",
+            "陈某某"
+        ));
+    }
+}

@@ -149,3 +149,32 @@ fn known_place_prefix(
         })
         .map(|len| start + len)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{has, tagged};
+
+    #[test]
+    fn gazetteer_places_and_short_forms() {
+        assert!(has("布局郑州、武汉、上海三地", "PLACE", "郑州"));
+        assert!(has("是河南省第90家上市公司", "PLACE", "河南省"));
+        assert!(has("普京在莫斯科会见了印度总理", "PLACE", "莫斯科"));
+    }
+
+    #[test]
+    fn a_zone_short_form_alone_is_no_place() {
+        assert!(!has("树立高新作风", "PLACE", "高新"));
+        assert!(has("高新区积极办理", "PLACE", "高新区"));
+    }
+
+    #[test]
+    fn towns_and_glued_places() {
+        assert!(has("带队到项店镇调研", "PLACE", "项店镇"));
+        assert!(has("在新疆塔里木盆地调研", "PLACE", "新疆"));
+        assert!(
+            !tagged("公司2021年成功上市")
+                .iter()
+                .any(|(k, _)| k == "PLACE")
+        );
+    }
+}

@@ -89,8 +89,8 @@ pub fn find(
     roles: &mut Vec<RoleLink>,
 ) {
     let tokens = &sentence.tokens;
-    for index in 0..tokens.len() {
-        if tokens[index].info.title.is_none() && !lexicons.may_end_with_title(tokens[index].word) {
+    for (index, token) in tokens.iter().enumerate() {
+        if token.info.title.is_none() && !lexicons.may_end_with_title(token.word) {
             continue;
         }
         let Some(title) = title_at(sentence, lexicons, index) else {
@@ -256,4 +256,42 @@ fn implied_company(
 fn token_ending_at(sentence: &Sentence, at: usize) -> Option<usize> {
     let i = sentence.tokens.partition_point(|t| t.end < at);
     sentence.tokens.get(i).filter(|t| t.end == at).map(|_| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{has, tagged};
+
+    #[test]
+    fn titles_joined_by_jian_are_split_and_hold_the_name() {
+        let text = "生态建设工作领导小组副组长兼办公室主任孙君甫参加会议。";
+        assert!(has(text, "ORG", "生态建设工作领导小组"));
+        assert!(has(text, "TITLE", "副组长"));
+        assert!(has(text, "TITLE", "办公室主任"));
+        assert!(has(text, "PERSON", "孙君甫"));
+    }
+
+    #[test]
+    fn a_title_without_a_name_is_not_suggested() {
+        let found = tagged("各议事协调机构副组长兼办公室主任参会。");
+        assert!(found.iter().all(|(kind, _)| kind != "TITLE"), "{found:?}");
+    }
+
+    #[test]
+    fn bylines_name_their_reporters() {
+        let text = "本报记者 王晓明 通讯员 李冬";
+        assert!(has(text, "TITLE", "记者"));
+        assert!(has(text, "PERSON", "王晓明"));
+        assert!(has(text, "TITLE", "通讯员"));
+        assert!(has(text, "PERSON", "李冬"));
+        assert!(has("(记者梅世雄)", "PERSON", "梅世雄"));
+    }
+
+    #[test]
+    fn a_corporate_title_makes_the_words_before_it_a_company() {
+        let text = "张红军接待百川畅银董事长陈功海一行";
+        assert!(has(text, "ORG", "百川畅银"));
+        assert!(has(text, "TITLE", "董事长"));
+        assert!(has(text, "PERSON", "陈功海"));
+    }
 }
