@@ -117,6 +117,11 @@ impl<'a> Sentence<'a> {
         self.jieba.has_word(word)
     }
 
+    /// How often `word` occurs in the segmenter's dictionary corpus (0 or 1 for unknown words).
+    pub fn word_frequency(&self, word: &str) -> usize {
+        self.jieba.suggest_freq(word).saturating_sub(1)
+    }
+
     /// The text of chars `start..end`.
     pub fn slice(&self, start: usize, end: usize) -> String {
         self.chars[start..end].iter().collect()
@@ -139,7 +144,7 @@ fn split_compound<'a>(
     {
         return None;
     }
-    if !lexicons.may_end_with_title(token.word) && lexicons.org_suffix_of(token.word).is_none() {
+    if !lexicons.may_end_with_title(token.word) && !lexicons.may_end_with_org(token.word) {
         return None;
     }
     let splits = token

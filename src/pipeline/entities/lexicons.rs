@@ -211,6 +211,7 @@ pub struct Lexicons {
     /// then not looked up again for every ending length.
     org_suffix_last: CharSet,
     title_last: CharSet,
+    org_last: CharSet,
     /// The one-char words the lexicons know: other one-char words are not looked up.
     single_chars: CharSet,
     /// Longest org suffix, in chars, to bound suffix look-ups.
@@ -258,6 +259,7 @@ impl Lexicons {
             compound_surnames: FxMap::default(),
             org_suffix_last: CharSet::default(),
             title_last: CharSet::default(),
+            org_last: CharSet::default(),
             single_chars: CharSet::default(),
             longest_suffix: 1,
             longest_title: 1,
@@ -320,7 +322,12 @@ impl Lexicons {
                     self.info(word).title = Some(kind);
                 }
                 "title-qualifiers.txt" => self.info(word).title_qualifier = true,
-                "orgs.txt" => self.info(word).org = true,
+                "orgs.txt" => {
+                    if let Some(last) = word.chars().last() {
+                        self.org_last.insert(last);
+                    }
+                    self.info(word).org = true;
+                }
                 "org-suffixes.txt" => {
                     self.longest_suffix = self.longest_suffix.max(word.chars().count());
                     if let Some(last) = word.chars().last() {
@@ -420,6 +427,13 @@ impl Lexicons {
         longest_ending(word, longest, |ending| {
             self.words.get(ending).and_then(|info| info.title)
         })
+    }
+
+    /// Whether `word` may end with an organization named on its own (its last char ends one).
+    pub fn may_end_with_org(&self, word: &str) -> bool {
+        word.chars()
+            .next_back()
+            .is_some_and(|c| self.org_last.contains(c))
     }
 
     /// Whether `word` may end with a title (its last char ends some title).

@@ -178,6 +178,14 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
             "职务:署名中的“记者”“通讯员”等,后面跟着人名。",
             "Title: a byline word such as 记者 or 通讯员 followed by a name.",
         ),
+        rules::TITLE_AFTER_NAME => (
+            "职务:紧跟在人名之后(如“钟南山院士”)。",
+            "Title: written right after a person's name (钟南山院士).",
+        ),
+        persons::BEFORE_TITLE => (
+            "人名:紧接在职务之前,由姓氏加一到两个字组成(如“钟南山院士”)。",
+            "Person: right before a title; a surname plus one or two characters (钟南山院士).",
+        ),
         persons::AFTER_TITLE => (
             "人名:紧跟在职务之后,由姓氏加一到两个字组成。",
             "Person: follows a title; a surname plus one or two characters.",

@@ -107,10 +107,15 @@ pub fn may_extend_name(token: &Token) -> bool {
             || token.is_nominal())
 }
 
+/// Words that stand before national bodies as an area does (国家 市场监管总局, 中央 网信办).
+fn is_national_word(token: &Token) -> bool {
+    matches!(token.word, "国家" | "中央" | "全国" | "中共")
+}
+
 /// Whether `token` may stand before an organization named on its own: only areas and other
-/// organizations (高新区 管委会, 省委 常委会).
+/// organizations (高新区 管委会, 省委 常委会, 国家 市场监管总局).
 fn may_prefix_known(token: &Token) -> bool {
-    token.info.place.is_some() || token.info.org || is_area_char(token)
+    token.info.place.is_some() || token.info.org || is_area_char(token) || is_national_word(token)
 }
 
 /// Finds organization candidates in `sentence`.

@@ -14,11 +14,12 @@ pub const TRANSLITERATED: &str = "person:transliterated";
 pub const BEFORE_CUE: &str = "person:before-cue";
 pub const AFTER_TITLE: &str = "person:after-title";
 pub const BYLINE: &str = "person:byline";
+pub const BEFORE_TITLE: &str = "person:before-title";
 pub const REPEATED: &str = "person:repeated";
 pub const ANONYMISED: &str = "person:anonymised";
 
 /// Chars a Chinese name does not end with: they end places and organs (高新区, 发展局).
-const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡";
+const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡赛奖";
 /// Chars that do not belong to a given name when they follow a surname and a char: they start
 /// the next word (王某说, 李明在).
 const NOT_GIVEN: &str = "的了在和与及等是为说对将并兼、，,。；：";
@@ -47,10 +48,16 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
     if !(1..=2).contains(&given) {
         return false;
     }
-    // Two-char words of the dictionary tagged `nr` are mostly ordinary words (明白, 康复); the
-    // names it knows are tagged `nrfg`. Names the HMM guessed are not in the dictionary.
-    !(token.known && token.pos == "nr" && chars.len() == 2)
+    // Two-char words of the dictionary tagged `nr` are often ordinary words, and the frequent
+    // ones are (明白, 康复, 智慧); the names it knows (莫言, 姚明) are rare words.
+    !(token.known
+        && token.pos == "nr"
+        && chars.len() == 2
+        && sentence.word_frequency(token.word) >= RARE_WORD)
 }
+
+/// Dictionary frequency under which a two-char word tagged as a name is taken for one.
+const RARE_WORD: usize = 500;
 
 /// Finds person candidates that need no title: the segmenter's names and names before a cue.
 pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
@@ -117,7 +124,8 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             }
             continue;
         }
-        // A name the segmenter cut in two (张 / 红军) before a word that shows a person.
+        // A name the segmenter cut in two (张 / 红军, 屠/nr 呦 呦) before a word that shows a
+        // person, or listed with another name (王亚平、叶光富).
         if token.len() <= 2
             && lexicons.is_surname_char(sentence.chars[token.start])
             && let Some(end) = name_at(sentence, lexicons, token.start)
@@ -125,8 +133,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             && token.end < end
             && sentence
                 .token_starting_at(end)
-                .is_some_and(|next| tokens[next].info.person_cue)
-            && (i == 0 || tokens[i - 1].is_break() || tokens[i - 1].info.title.is_none())
+                .is_some_and(|next| shows_a_person(sentence, lexicons, next, token.pos))
         {
             out.push(Candidate::new(
                 token.start,
@@ -151,6 +158,34 @@ fn name_may_end_at(sentence: &Sentence, end: usize) -> bool {
             .get(end)
             .is_some_and(|c| GLUED_AFTER_NAME.contains(*c))
             && sentence.is_boundary(end + 1))
+}
+
+/// Whether token `next`, right after a name cut in two, shows that the name is a person's: a
+/// cue word (表示), another name in a list (、叶光富), or — when the segmenter itself tagged the
+/// surname as a name — a function word (屠/nr 呦呦 因).
+fn shows_a_person(
+    sentence: &Sentence,
+    lexicons: &Lexicons,
+    next: usize,
+    surname_pos: &str,
+) -> bool {
+    let tokens = &sentence.tokens;
+    let token = &tokens[next];
+    if token.info.person_cue {
+        return true;
+    }
+    if matches!(token.word, "、" | "和" | "与" | "及") {
+        return tokens.get(next + 1).is_some_and(|t| {
+            matches!(t.pos, "nr" | "nrfg")
+                && t.len() >= 2
+                && lexicons
+                    .surname_len(&sentence.chars[t.start..t.end])
+                    .is_some()
+        });
+    }
+    surname_pos == "nr"
+        && token.len() == 1
+        && matches!(token.pos, "p" | "c" | "d" | "u" | "uj" | "v")
 }
 
 /// The end of a person name starting at char `at`, where the context (a title before it, a

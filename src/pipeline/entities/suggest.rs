@@ -62,6 +62,7 @@ impl Names {
                     persons::AFTER_TITLE
                         | persons::BYLINE
                         | persons::BEFORE_CUE
+                        | persons::BEFORE_TITLE
                         | orgs::BEFORE_CORPORATE_TITLE
                         | orgs::COMPANY
                 );
@@ -73,7 +74,10 @@ impl Names {
                 }
                 let name: String = chars[candidate.start..candidate.end].iter().collect();
                 match candidate.rule {
-                    persons::AFTER_TITLE | persons::BYLINE | persons::BEFORE_CUE => {
+                    persons::AFTER_TITLE
+                    | persons::BYLINE
+                    | persons::BEFORE_CUE
+                    | persons::BEFORE_TITLE => {
                         add(
                             name,
                             EntityKind::Person,
