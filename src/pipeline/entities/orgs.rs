@@ -104,7 +104,24 @@ pub fn may_extend_name(token: &Token) -> bool {
             || token.info.org
             || token.info.org_suffix.is_some()
             || is_area_char(token)
-            || token.is_nominal())
+            || token.is_nominal()
+            || is_unknown_name(token))
+}
+
+/// A word the segmenter did not know and guessed (豫能 in 河南豫能控股): names of companies are
+/// full of them.
+fn is_unknown_name(token: &Token) -> bool {
+    !token.known && token.len() >= 2 && token.word.chars().all(super::analysis::is_han)
+}
+
+/// 和 inside a name (住房和城乡建设局, 工业和信息化部), between two plain words; not between two
+/// organizations (公安局和交通局).
+fn is_inner_and(tokens: &[Token], index: usize) -> bool {
+    tokens[index].word == "和"
+        && index > 0
+        && tokens[index - 1].is_nominal()
+        && tokens[index - 1].info.org_suffix.is_none()
+        && !tokens[index - 1].info.org
 }
 
 /// Words that stand before national bodies as an area does (国家 市场监管总局, 中央 网信办).
@@ -208,7 +225,7 @@ fn extend_left(tokens: &[Token], head_index: usize, head: Head) -> (usize, usize
         let fits = if areas_only {
             may_prefix_known(previous)
         } else {
-            previous.is_ordinal() || may_extend_name(previous)
+            previous.is_ordinal() || may_extend_name(previous) || is_inner_and(tokens, first - 1)
         };
         if !fits || chars + previous.len() > MAX_NAME_CHARS {
             break;

@@ -59,6 +59,17 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
 /// Dictionary frequency under which a two-char word tagged as a name is taken for one.
 const RARE_WORD: usize = 500;
 
+/// Whether the two-char "name" at `index` sits between nouns, as part of a compound noun
+/// (节日 安保 工作): a name there would need a title or a particle.
+fn inside_a_compound_noun(tokens: &[Token], index: usize) -> bool {
+    let nounish = |t: &Token| matches!(t.pos, "n" | "vn" | "t" | "an" | "nz");
+    tokens[index].len() == 2
+        && index > 0
+        && nounish(&tokens[index - 1])
+        && tokens[index - 1].info.title.is_none()
+        && tokens.get(index + 1).is_some_and(nounish)
+}
+
 /// Finds person candidates that need no title: the segmenter's names and names before a cue.
 pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
     let tokens = &sentence.tokens;
@@ -93,7 +104,9 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
                 }
                 continue;
             }
-            if plausible_segmenter_name(token, sentence, lexicons) {
+            if plausible_segmenter_name(token, sentence, lexicons)
+                && !inside_a_compound_noun(tokens, i)
+            {
                 // 葛曼/nr 棋以/p: the HMM left the name's last char on the next word.
                 let end = match tokens.get(i + 1) {
                     Some(next)

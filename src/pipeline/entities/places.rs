@@ -33,7 +33,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             let proper = !name.known || matches!(name.pos, "ns" | "nr" | "nz");
             if proper
                 && (1..=3).contains(&name.len())
-                && name.info.place.is_none()
+                && name.info.place.is_none_or(|p| p.short)
                 && sentence.chars[name.start..name.end]
                     .iter()
                     .all(|&c| is_han(c))
