@@ -206,6 +206,10 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
             "人名:姓氏加名字,后面是“表示”“指出”“主持”等只用于人的词。",
             "Person: a surname and given name followed by a word used of people (表示, 指出, 主持 …).",
         ),
+        persons::DOTTED => (
+            "人名:以间隔号“·”连接的外国人名。",
+            "Person: a foreign name whose parts are joined by a dot (·).",
+        ),
         persons::ANONYMISED => (
             "人名:姓氏加“某”“某某”,新闻中隐去的名字。",
             "Person: a surname and 某 or 某某, a name withheld in the news.",

@@ -17,6 +17,10 @@ pub const BYLINE: &str = "person:byline";
 pub const BEFORE_TITLE: &str = "person:before-title";
 pub const REPEATED: &str = "person:repeated";
 pub const ANONYMISED: &str = "person:anonymised";
+pub const DOTTED: &str = "person:dotted";
+
+/// Dots that join the parts of a foreign name (埃隆·马斯克).
+const NAME_DOTS: [&str; 4] = ["·", "•", "・", "‧"];
 
 /// Chars a Chinese name does not end with: they end places and organs (高新区, 发展局).
 const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡赛奖";
@@ -59,6 +63,31 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
 /// Dictionary frequency under which a two-char word tagged as a name is taken for one.
 const RARE_WORD: usize = 500;
 
+/// The last token of a foreign name written with dots that starts at token `first`
+/// (埃隆 · 马斯克, 穆罕默德 · 本 · 萨勒曼): Chinese words joined by name dots.
+fn dotted_name(sentence: &Sentence, first: usize) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let is_part = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            sentence.chars[t.start..t.end].iter().all(|&c| is_han(c))
+                && t.info.title.is_none()
+                && !t.info.org
+        })
+    };
+    if !is_part(first) || (first > 0 && NAME_DOTS.contains(&tokens[first - 1].word)) {
+        return None;
+    }
+    let mut last = first;
+    while tokens
+        .get(last + 1)
+        .is_some_and(|t| NAME_DOTS.contains(&t.word))
+        && is_part(last + 2)
+    {
+        last += 2;
+    }
+    (last > first).then_some(last)
+}
+
 /// Whether the two-char "name" at `index` sits between nouns, as part of a compound noun
 /// (节日 安保 工作): a name there would need a title or a particle.
 fn inside_a_compound_noun(tokens: &[Token], index: usize) -> bool {
@@ -73,7 +102,20 @@ fn inside_a_compound_noun(tokens: &[Token], index: usize) -> bool {
 /// Finds person candidates that need no title: the segmenter's names and names before a cue.
 pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
     let tokens = &sentence.tokens;
+    let mut after_dotted = 0;
     for (i, token) in tokens.iter().enumerate() {
+        if i >= after_dotted
+            && let Some(last) = dotted_name(sentence, i)
+        {
+            out.push(Candidate::new(
+                token.start,
+                tokens[last].end,
+                EntityKind::Person,
+                DOTTED,
+                priority::GRAMMAR,
+            ));
+            after_dotted = last + 1;
+        }
         // 张某, 陈某某: names withheld in police and court news.
         if let Some(next) = tokens.get(i + 1)
             && matches!(next.word, "某" | "某某")
@@ -336,6 +378,15 @@ mod tests {
         ));
         assert!(has("美国国务卿布林肯抵达北京", "PERSON", "布林肯"));
         assert!(has("陕西省科技厅厅长王晓在西安讲话", "PERSON", "王晓"));
+    }
+
+    #[test]
+    fn dotted_foreign_names_are_one_person() {
+        assert!(has(
+            "特斯拉首席执行官埃隆·马斯克当天发文",
+            "PERSON",
+            "埃隆·马斯克"
+        ));
     }
 
     #[test]
