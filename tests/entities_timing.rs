@@ -13,8 +13,17 @@ use jiaodui::pipeline::import_structure;
 fn suggest_project_against_jieba_alone() {
     let text = jiaodui::SAMPLE_BULLETIN.repeat(100);
     let project = import_structure(text.as_bytes(), "sample-x100.txt").unwrap();
-    let tagger = Tagger::shared();
+    let started = Instant::now();
     let jieba = jieba_rs::Jieba::new();
+    let jieba_load = started.elapsed();
+    let started = Instant::now();
+    let tagger = Tagger::shared();
+    let tagger_load = started.elapsed();
+    println!(
+        "loading: jieba {:.3} s, tagger {:.3} s",
+        jieba_load.as_secs_f64(),
+        tagger_load.as_secs_f64()
+    );
     let fields: Vec<&str> = project
         .articles
         .iter()

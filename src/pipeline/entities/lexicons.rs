@@ -214,10 +214,23 @@ pub struct Lexicons {
     org_last: CharSet,
     /// The one-char words the lexicons know: other one-char words are not looked up.
     single_chars: CharSet,
+    /// A bitmap of (first char, last char) pairs of the words the lexicons know: most words of
+    /// a text are in no lexicon, and this tells so without hashing them.
+    edge_pairs: Vec<u64>,
     /// Longest org suffix, in chars, to bound suffix look-ups.
     longest_suffix: usize,
     /// Longest title word, in chars.
     longest_title: usize,
+}
+
+/// Size of the (first char, last char) bitmap of [`Lexicons`].
+const EDGE_PAIR_BITS: usize = 1 << 20;
+
+/// The bit of `word`'s first and last chars in the pair bitmap.
+fn edge_pair_bit(word: &str) -> Option<usize> {
+    let first = word.chars().next()? as usize;
+    let last = word.chars().next_back()? as usize;
+    Some((first.wrapping_mul(0x9E37_79B1) ^ last.wrapping_mul(0x85EB_CA77)) % EDGE_PAIR_BITS)
 }
 
 /// The longest ending of `word`, at most `longest` chars, for which `find` says something:
@@ -261,6 +274,7 @@ impl Lexicons {
             title_last: CharSet::default(),
             org_last: CharSet::default(),
             single_chars: CharSet::default(),
+            edge_pairs: vec![0; EDGE_PAIR_BITS / 64],
             longest_suffix: 1,
             longest_title: 1,
         };
@@ -374,6 +388,9 @@ impl Lexicons {
         if let (Some(c), None) = (chars.next(), chars.next()) {
             self.single_chars.insert(c);
         }
+        if let Some(bit) = edge_pair_bit(word) {
+            self.edge_pairs[bit / 64] |= 1 << (bit % 64);
+        }
         self.words.entry(word.to_string()).or_default()
     }
 
@@ -383,6 +400,11 @@ impl Lexicons {
         if let (Some(c), None) = (chars.next(), chars.next())
             && !self.single_chars.contains(c)
         {
+            return WordInfo::default();
+        }
+        let maybe = edge_pair_bit(word)
+            .is_some_and(|bit| self.edge_pairs[bit / 64] & (1 << (bit % 64)) != 0);
+        if !maybe {
             return WordInfo::default();
         }
         self.words.get(word).copied().unwrap_or_default()

@@ -74,7 +74,11 @@ fn dotted_name(sentence: &Sentence, first: usize) -> Option<usize> {
                 && !t.info.org
         })
     };
-    if !is_part(first) || (first > 0 && NAME_DOTS.contains(&tokens[first - 1].word)) {
+    let dot_follows = tokens
+        .get(first + 1)
+        .is_some_and(|t| NAME_DOTS.contains(&t.word));
+    if !dot_follows || !is_part(first) || (first > 0 && NAME_DOTS.contains(&tokens[first - 1].word))
+    {
         return None;
     }
     let mut last = first;
@@ -183,6 +187,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
         // person, or listed with another name (王亚平、叶光富).
         if token.len() <= 2
             && lexicons.is_surname_char(sentence.chars[token.start])
+            && may_show_a_person(tokens, i, token.pos)
             && let Some(end) = name_at(sentence, lexicons, token.start)
             && end - token.start >= 2
             && token.end < end
@@ -213,6 +218,16 @@ fn name_may_end_at(sentence: &Sentence, end: usize) -> bool {
             .get(end)
             .is_some_and(|c| GLUED_AFTER_NAME.contains(*c))
             && sentence.is_boundary(end + 1))
+}
+
+/// A quick look at the next few tokens for anything [`shows_a_person`] could accept, before
+/// the name itself is worked out.
+fn may_show_a_person(tokens: &[Token], index: usize, surname_pos: &str) -> bool {
+    tokens.iter().skip(index + 1).take(3).any(|t| {
+        t.info.person_cue
+            || matches!(t.word, "、" | "和" | "与" | "及")
+            || (surname_pos == "nr" && t.len() == 1)
+    })
 }
 
 /// Whether token `next`, right after a name cut in two, shows that the name is a person's: a

@@ -290,7 +290,7 @@ pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
     );
 
     let items: Vec<(&FieldWork, &FirstPass)> = work.iter().zip(&first).collect();
-    let finals: Vec<(Vec<Span>, Vec<RoleLink>)> = parallel_map(&items, |(w, pass)| {
+    let mut linked: Vec<LinkedField> = parallel_map(&items, |(w, pass)| {
         let len = pass.analysis.boundaries.len() - 1;
         let mut repeated = names.find(&w.field.text, &pass.analysis.boundaries);
         if !rejected.is_empty() && !repeated.is_empty() {
@@ -315,18 +315,9 @@ pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
             .collect();
         spans.extend(chosen.iter().map(Candidate::to_span));
         spans.sort_by_key(|s| (s.start, s.end));
-        (spans, roles)
+        LinkedField::new(&w.field.text, spans, roles)
     });
 
-    let mut linked: Vec<LinkedField> = work
-        .iter()
-        .zip(finals)
-        .map(|(w, (spans, roles))| LinkedField {
-            text: &w.field.text,
-            spans,
-            roles,
-        })
-        .collect();
     let mut registry = project.registry.clone();
     registry::link(&mut registry, tagger, &mut linked);
 
