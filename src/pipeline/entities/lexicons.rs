@@ -95,6 +95,7 @@ pub struct CharSet {
 }
 
 impl CharSet {
+    /// Adds `c` to the set.
     pub fn insert(&mut self, c: char) {
         let code = c as usize;
         if code < 0x1_0000 {
@@ -107,6 +108,7 @@ impl CharSet {
         }
     }
 
+    /// Whether `c` is in the set.
     pub fn contains(&self, c: char) -> bool {
         let code = c as usize;
         if code < 0x1_0000 {
@@ -125,12 +127,17 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// How large a place is; decides whether its short form may stand alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceLevel {
+    /// A province, autonomous region or municipality (河南省, 北京市).
     Province,
+    /// A prefecture-level city or a world city (郑州市, 巴黎).
     City,
+    /// A county or district (新郑市, 金水区).
     County,
+    /// A country or territory (美国).
     Country,
     /// A development zone (高新区): its short form only prefixes an organization.
     Zone,
+    /// Any other place: a region, a sea, a river, a mountain.
     Other,
 }
 
@@ -150,6 +157,7 @@ impl PlaceLevel {
 /// What the lexicon says about a place word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlaceWord {
+    /// How large the place is.
     pub level: PlaceLevel,
     /// A short form (郑州 for 郑州市) rather than the full name.
     pub short: bool,
@@ -158,6 +166,7 @@ pub struct PlaceWord {
 /// The kind of a core title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TitleKind {
+    /// Held in a party, government or public body.
     Public,
     /// Held in a company: the words before it name the company.
     Corporate,
@@ -186,7 +195,9 @@ impl OrgEnding {
 /// Everything the lexicons say about one word.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordInfo {
+    /// A core title, and its kind.
     pub title: Option<TitleKind>,
+    /// Belongs to the title after it (副, 办公室).
     pub title_qualifier: bool,
     /// Names an organization on its own (省委, 国务院).
     pub org: bool,
@@ -194,11 +205,17 @@ pub struct WordInfo {
     pub org_suffix: Option<OrgEnding>,
     /// A verb that may stand inside an organization name.
     pub org_name_word: bool,
+    /// A place of the gazetteer.
     pub place: Option<PlaceWord>,
+    /// A two-char surname (欧阳).
     pub compound_surname: bool,
+    /// Never a person (明白, 康复).
     pub not_person: bool,
+    /// Never a place (上市).
     pub not_place: bool,
+    /// Never an organization (上市公司).
     pub not_org: bool,
+    /// Shows that the name before it is a person's (表示, 主持).
     pub person_cue: bool,
 }
 

@@ -11,7 +11,7 @@
 
 mod analysis;
 mod candidates;
-pub mod lexicons;
+mod lexicons;
 mod orgs;
 mod persons;
 mod places;
@@ -29,6 +29,7 @@ use analysis::Sentence;
 use candidates::{Candidate, RoleLink, select};
 use lexicons::Lexicons;
 
+pub use lexicons::EXTRA_LEXICONS_VAR;
 pub use suggest::{LEXICON_CONFIRMED, suggest_project};
 
 /// The entity tagger. Loading it (the jieba dictionary, lexicons) is expensive: do it once per
