@@ -184,9 +184,13 @@ fn split_compound<'a>(
         })
 }
 
-/// Chars the segmenter glues to the end of a name (王晓在, 生态环境局已): they start the next
+/// Chars the segmenter glues to the end of a name (王晓在, 生态环境局已, 厅原): they start the next
 /// word, so a name may end right before them.
-pub const GLUED_AFTER_NAME: &str = "在以说和与及等是为对将向于也就从到把被给同跟曾已又均";
+pub const GLUED_AFTER_NAME: &str = "在以说和与及等是为对将向于也就从到把被给同跟曾已又均原现";
+
+/// Chars the segmenter glues to the start of a name (对康美 药业, 对省 交通运输厅): they end the
+/// word before it.
+pub const GLUED_BEFORE_NAME: &str = "对在向从与和由被把将给为于及暨经据";
 
 /// Whether `c` is a Chinese character (CJK ideograph).
 pub fn is_han(c: char) -> bool {

@@ -88,6 +88,16 @@ impl Tagger {
         chosen.iter().map(Candidate::to_span).collect()
     }
 
+    /// The words of `text` as the tagger's segmenter cuts them, with their part-of-speech tags
+    /// (`高新区/nr`): what the rules start from, for diagnosing a surprising suggestion.
+    pub fn segment<'a>(&'a self, text: &'a str) -> Vec<(&'a str, &'a str)> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| (t.word, t.tag))
+            .collect()
+    }
+
     /// Runs every rule over `text`.
     pub(crate) fn analyse(&self, text: &str) -> Analysis {
         let sentence = Sentence::new(text, &self.jieba, &self.lexicons);

@@ -3,7 +3,7 @@
 
 use crate::model::EntityKind;
 
-use super::analysis::{GLUED_AFTER_NAME, Sentence, Token};
+use super::analysis::{GLUED_AFTER_NAME, GLUED_BEFORE_NAME, Sentence, Token};
 use super::candidates::{Candidate, priority};
 use super::lexicons::{Lexicons, OrgEnding};
 
@@ -236,19 +236,32 @@ fn extend_left(tokens: &[Token], head_index: usize, head: Head) -> (usize, usize
         }
         chars += previous.len();
         first -= 1;
+        // 对省 交通运输厅: the preposition glued to the name's first word ends the name.
+        if starts_with_glued_preposition(previous) {
+            break;
+        }
     }
     // A name does not start with a number.
     while first < head_index && tokens[first].is_ordinal() {
         first += 1;
     }
     let mut start = tokens[first].start;
-    if first > 0 {
+    // 对康美 药业: the first word carries the preposition before the name.
+    if first < head_index && starts_with_glued_preposition(&tokens[first]) {
+        start += 1;
+    }
+    if first > 0 && start == tokens[first].start {
         let previous = &tokens[first - 1];
         if previous.len() == 2 && previous.info.place.is_none() && ends_with_area_char(previous) {
             start = previous.end - 1;
         }
     }
     (first, start)
+}
+
+/// A word the segmenter made of a preposition and the start of a name (对康美, 对省).
+fn starts_with_glued_preposition(token: &Token) -> bool {
+    !token.known && token.len() >= 2 && token.word.starts_with(|c| GLUED_BEFORE_NAME.contains(c))
 }
 
 /// A word the segmenter glued to an area char (暨省): the char still prefixes the organ.

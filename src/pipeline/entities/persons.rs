@@ -23,7 +23,7 @@ pub const DOTTED: &str = "person:dotted";
 const NAME_DOTS: [&str; 4] = ["·", "•", "・", "‧"];
 
 /// Chars a Chinese name does not end with: they end places and organs (高新区, 发展局).
-const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡赛奖";
+const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡赛奖府";
 /// Chars that do not belong to a given name when they follow a surname and a char: they start
 /// the next word (王某说, 李明在).
 const NOT_GIVEN: &str = "的了在和与及等是为说对将并兼、，,。；：";
@@ -106,9 +106,10 @@ fn inside_a_compound_noun(tokens: &[Token], index: usize) -> bool {
 /// Finds person candidates that need no title: the segmenter's names and names before a cue.
 pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
     let tokens = &sentence.tokens;
-    let mut after_dotted = 0;
+    // Tokens before this index belong to a name already found.
+    let mut covered_until = 0;
     for (i, token) in tokens.iter().enumerate() {
-        if i >= after_dotted
+        if i >= covered_until
             && let Some(last) = dotted_name(sentence, i)
         {
             out.push(Candidate::new(
@@ -118,7 +119,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
                 DOTTED,
                 priority::GRAMMAR,
             ));
-            after_dotted = last + 1;
+            covered_until = last + 1;
         }
         // 张某, 陈某某: names withheld in police and court news.
         if let Some(next) = tokens.get(i + 1)
@@ -133,6 +134,23 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
                 ANONYMISED,
                 priority::NAME,
             ));
+            continue;
+        }
+        if i < covered_until {
+            continue;
+        }
+        // 莫雷/nr 加德/nr: a foreign name the segmenter cut into name pieces.
+        if matches!(token.pos, "nr" | "nrt")
+            && let Some(end) = transliterated_run(sentence, lexicons, i)
+        {
+            out.push(Candidate::new(
+                token.start,
+                end,
+                EntityKind::Person,
+                TRANSLITERATED,
+                priority::NAME,
+            ));
+            covered_until = sentence.token_starting_at(end).unwrap_or(tokens.len());
             continue;
         }
         if matches!(token.pos, "nr" | "nrfg" | "nrt") && token.len() >= 2 {
@@ -337,6 +355,8 @@ fn transliterated_run(sentence: &Sentence, lexicons: &Lexicons, index: usize) ->
             matches!(t.pos, "nr" | "nrt" | "nrfg")
                 && !t.info.not_person
                 && t.info.title.is_none()
+                && t.info.place.is_none()
+                && !t.info.org
                 && sentence.chars[t.start..t.end].iter().all(|&c| is_han(c))
         })
     };

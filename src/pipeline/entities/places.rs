@@ -75,8 +75,13 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             // Short forms of zones only prefix an organ (高新公安分局); those of counties are
             // often ordinary words, so they count only where the segmenter agrees.
             Some(place) if place.short && place.level == PlaceLevel::Zone => continue,
+            // 海南 文昌: after its province or city a county's short form is a place whatever
+            // the segmenter thought.
             Some(place)
-                if place.short && place.level == PlaceLevel::County && token.pos != "ns" =>
+                if place.short
+                    && place.level == PlaceLevel::County
+                    && token.pos != "ns"
+                    && !(i > 0 && is_province_or_city(&sentence.tokens[i - 1])) =>
             {
                 continue;
             }
@@ -128,6 +133,14 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             strength,
         ));
     }
+}
+
+/// Whether `token` names a province or a prefecture-level city.
+fn is_province_or_city(token: &super::analysis::Token) -> bool {
+    token
+        .info
+        .place
+        .is_some_and(|p| matches!(p.level, PlaceLevel::Province | PlaceLevel::City))
 }
 
 /// Where a province or city of China (not a country: 巴西利亚 is not 巴西 + 利亚) at the start of chars `start..end` ends, when at least two
