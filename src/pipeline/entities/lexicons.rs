@@ -11,6 +11,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
+use crate::i18n::Lang;
+
 /// The environment variable naming a folder of extra lexicon files.
 pub const EXTRA_LEXICONS_VAR: &str = "JIAODUI_LEXICONS";
 
@@ -312,10 +314,27 @@ impl Lexicons {
         ];
         for file in &files {
             lexicons.add_text(file.name, file.text);
-            if let Some(dir) = extra
-                && let Ok(text) = std::fs::read_to_string(dir.join(file.name))
-            {
-                lexicons.add_text(file.name, &text);
+            let Some(dir) = extra else {
+                continue;
+            };
+            let path = dir.join(file.name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => lexicons.add_text(file.name, &text),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                // The tagger still works with the built-in lists; say which file was left out.
+                Err(error) => {
+                    let reason = crate::formats::project::io_reason(&error, Lang::from_system());
+                    eprintln!(
+                        "{}",
+                        Lang::from_system().pick(
+                            &format!("词表文件 {} 无法读取,已跳过:{reason}", path.display()),
+                            &format!(
+                                "lexicon file {} could not be read and was skipped: {reason}",
+                                path.display()
+                            ),
+                        )
+                    );
+                }
             }
         }
         lexicons
@@ -536,10 +555,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("surnames.txt"), "# mine\n佴\n").unwrap();
         std::fs::write(dir.path().join("orgs.txt"), "星火评审会\n").unwrap();
+        // A file that is not UTF-8 is skipped with a message; the rest still loads.
+        std::fs::write(dir.path().join("titles.txt"), [0xB6u8, 0xAD, 0xCA, 0xC2, 0xFF]).unwrap();
         let lex = Lexicons::with_extra(Some(dir.path()));
         assert!(lex.is_surname_char('佴'));
         assert!(lex.get("星火评审会").org);
         assert!(lex.is_surname_char('王'));
+        assert!(lex.get("董事长").title.is_some());
     }
 
     #[test]

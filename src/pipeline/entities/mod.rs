@@ -140,6 +140,33 @@ impl Default for Tagger {
     }
 }
 
+/// Every rule id a suggestion can carry, for the window's filters and legends.
+pub const RULES: [&str; 23] = [
+    rules::TITLE_BEFORE_NAME,
+    rules::TITLE_AFTER_NAME,
+    rules::BYLINE_TITLE,
+    persons::AFTER_TITLE,
+    persons::BEFORE_TITLE,
+    persons::BYLINE,
+    persons::SEGMENTER,
+    persons::TRANSLITERATED,
+    persons::DOTTED,
+    persons::BEFORE_CUE,
+    persons::ANONYMISED,
+    persons::REPEATED,
+    orgs::KNOWN,
+    orgs::AREA_ORGAN,
+    orgs::ORGAN_NAME,
+    orgs::COMPANY,
+    orgs::COMPANY_SHORT,
+    orgs::BEFORE_CORPORATE_TITLE,
+    orgs::SEGMENTER,
+    places::GAZETTEER,
+    places::TOWN,
+    places::SEGMENTER,
+    LEXICON_CONFIRMED,
+];
+
 /// One entity of [`tag_line_json`]'s output.
 #[derive(Serialize)]
 struct JsonEntity<'a> {
@@ -309,6 +336,27 @@ mod tests {
         let spans = Tagger::shared().tag("郑州市公安局局长王建国在郑州会见美国客人。");
         assert!(spans.len() >= 3);
         assert!(spans.iter().all(|s| s.rule.is_some()));
+    }
+
+    #[test]
+    fn every_rule_is_explained_in_both_languages() {
+        let generic_zh = describe_rule("no:such-rule", Lang::Zh);
+        let generic_en = describe_rule("no:such-rule", Lang::En);
+        let prefix = |text: &str| text.split(" (").next().unwrap_or("").to_string();
+        for rule in RULES {
+            assert_ne!(
+                prefix(&describe_rule(rule, Lang::Zh)),
+                prefix(&generic_zh),
+                "{rule}"
+            );
+            assert_ne!(
+                prefix(&describe_rule(rule, Lang::En)),
+                prefix(&generic_en),
+                "{rule}"
+            );
+        }
+        let distinct: std::collections::HashSet<&str> = RULES.into_iter().collect();
+        assert_eq!(distinct.len(), RULES.len());
     }
 
     #[test]
