@@ -556,7 +556,11 @@ mod tests {
         std::fs::write(dir.path().join("surnames.txt"), "# mine\n佴\n").unwrap();
         std::fs::write(dir.path().join("orgs.txt"), "星火评审会\n").unwrap();
         // A file that is not UTF-8 is skipped with a message; the rest still loads.
-        std::fs::write(dir.path().join("titles.txt"), [0xB6u8, 0xAD, 0xCA, 0xC2, 0xFF]).unwrap();
+        std::fs::write(
+            dir.path().join("titles.txt"),
+            [0xB6u8, 0xAD, 0xCA, 0xC2, 0xFF],
+        )
+        .unwrap();
         let lex = Lexicons::with_extra(Some(dir.path()));
         assert!(lex.is_surname_char('佴'));
         assert!(lex.get("星火评审会").org);

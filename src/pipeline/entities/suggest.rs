@@ -237,6 +237,9 @@ struct FirstPass {
 
 /// Suggests entities for every field of the project (respecting confirmed spans, the lexicon and
 /// the rejections) and links mentions into the registry, as one undoable edit.
+///
+/// The edit sets whole fields, so apply it to the project it was computed from, before any other
+/// edit: computing it off the UI thread is fine, applying it after the editor typed is not.
 pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
     let work: Vec<FieldWork> = project
         .articles
