@@ -219,6 +219,8 @@ pub struct WordInfo {
     pub not_org: bool,
     /// Shows that the name before it is a person's (表示, 主持).
     pub person_cue: bool,
+    /// Shows that the name after it is a person's (选手, 犯罪嫌疑人).
+    pub person_cue_before: bool,
 }
 
 /// All lexicons, merged into one word table.
@@ -413,6 +415,9 @@ impl Lexicons {
                 "not-persons.txt" => self.info(word).not_person = true,
                 "not-places.txt" => self.info(word).not_place = true,
                 "not-orgs.txt" => self.info(word).not_org = true,
+                "person-cues.txt" if second == "before" => {
+                    self.info(word).person_cue_before = true;
+                }
                 "person-cues.txt" => self.info(word).person_cue = true,
                 _ => {}
             }

@@ -141,7 +141,7 @@ impl Default for Tagger {
 }
 
 /// Every rule id a suggestion can carry, for the window's filters and legends.
-pub const RULES: [&str; 23] = [
+pub const RULES: [&str; 24] = [
     rules::TITLE_BEFORE_NAME,
     rules::TITLE_AFTER_NAME,
     rules::BYLINE_TITLE,
@@ -152,6 +152,7 @@ pub const RULES: [&str; 23] = [
     persons::TRANSLITERATED,
     persons::DOTTED,
     persons::BEFORE_CUE,
+    persons::AFTER_CUE,
     persons::ANONYMISED,
     persons::REPEATED,
     orgs::KNOWN,
@@ -247,6 +248,10 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
         persons::DOTTED => (
             "人名:以间隔号“·”连接的外国人名。",
             "Person: a foreign name whose parts are joined by a dot (·).",
+        ),
+        persons::AFTER_CUE => (
+            "人名:紧跟在“选手”“犯罪嫌疑人”等身份词之后,由姓氏加一到两个字组成。",
+            "Person: right after a role such as 选手 or 犯罪嫌疑人; a surname plus one or two characters.",
         ),
         persons::ANONYMISED => (
             "人名:姓氏加“某”“某某”,新闻中隐去的名字。",

@@ -141,11 +141,17 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if let Some((start, split)) = org_in_title_token(sentence, lexicons, i) {
+            let rule =
+                if start < token.start || !lexicons.get(&sentence.slice(token.start, split)).org {
+                    AREA_ORGAN
+                } else {
+                    KNOWN
+                };
             found.push(Candidate::new(
                 start,
                 split,
                 EntityKind::Org,
-                KNOWN,
+                rule,
                 priority::GRAMMAR,
             ));
             continue;

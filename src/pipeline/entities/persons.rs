@@ -18,6 +18,7 @@ pub const BEFORE_TITLE: &str = "person:before-title";
 pub const REPEATED: &str = "person:repeated";
 pub const ANONYMISED: &str = "person:anonymised";
 pub const DOTTED: &str = "person:dotted";
+pub const AFTER_CUE: &str = "person:after-cue";
 
 /// Dots that join the parts of a foreign name (埃隆·马斯克).
 const NAME_DOTS: [&str; 4] = ["·", "•", "・", "‧"];
@@ -120,6 +121,18 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
                 priority::GRAMMAR,
             ));
             covered_until = last + 1;
+        }
+        // 选手全红婵, 犯罪嫌疑人张某: a role that is no title, right before a name.
+        if token.info.person_cue_before
+            && let Some(end) = name_at(sentence, lexicons, token.end)
+        {
+            out.push(Candidate::new(
+                token.end,
+                end,
+                EntityKind::Person,
+                AFTER_CUE,
+                priority::GRAMMAR,
+            ));
         }
         // 张某, 陈某某: names withheld in police and court news.
         if let Some(next) = tokens.get(i + 1)
@@ -309,6 +322,15 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
     let chars = &sentence.chars;
     if let Some(surname) = lexicons.surname_len(&chars[at..]) {
         let given_start = at + surname;
+        // 黄某, 陈某某: a withheld name ends with its 某.
+        let withheld = chars[given_start..]
+            .iter()
+            .take(2)
+            .take_while(|&&c| c == '某')
+            .count();
+        if withheld > 0 {
+            return Some(given_start + withheld);
+        }
         for given in [2, 1] {
             let end = given_start + given;
             if end > chars.len() || !name_may_end_at(sentence, end) {
@@ -422,6 +444,16 @@ mod tests {
             "PERSON",
             "埃隆·马斯克"
         ));
+    }
+
+    #[test]
+    fn a_role_before_a_name_shows_a_person_but_is_no_title() {
+        let found = tagged("北京时间今天凌晨,中国选手全红婵在跳水世界杯上夺冠。");
+        assert!(
+            found.contains(&("PERSON".to_string(), "全红婵".to_string())),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(kind, _)| kind != "TITLE"), "{found:?}");
     }
 
     #[test]

@@ -62,6 +62,7 @@ impl Names {
                     persons::AFTER_TITLE
                         | persons::BYLINE
                         | persons::BEFORE_CUE
+                        | persons::AFTER_CUE
                         | persons::BEFORE_TITLE
                         | orgs::BEFORE_CORPORATE_TITLE
                         | orgs::COMPANY
@@ -77,6 +78,7 @@ impl Names {
                     persons::AFTER_TITLE
                     | persons::BYLINE
                     | persons::BEFORE_CUE
+                    | persons::AFTER_CUE
                     | persons::BEFORE_TITLE => {
                         add(
                             name,
