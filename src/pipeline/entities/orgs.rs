@@ -30,6 +30,7 @@ enum Head {
     Organ { bare: bool, ending: OrgEnding },
 }
 
+/// How token `index` can end an organization name, if it can.
 fn head_of(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<Head> {
     let token = &sentence.tokens[index];
     if token.info.org {
@@ -135,6 +136,17 @@ fn may_prefix_known(token: &Token) -> bool {
     token.info.place.is_some() || token.info.org || is_area_char(token) || is_national_word(token)
 }
 
+/// A word the segmenter tags as an organization (中国队, 清华大学) that the lexicons do not
+/// contradict; words of learning (伦理学), roads, meetings and districts are left out.
+fn is_segmenter_org(sentence: &Sentence, token: &Token) -> bool {
+    let last = sentence.chars[token.end - 1];
+    token.pos == "nt"
+        && token.len() >= 3
+        && !"学化路会区".contains(last)
+        && !token.info.not_org
+        && token.info.place.is_none()
+}
+
 /// Finds organization candidates in `sentence`.
 pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
     let tokens = &sentence.tokens;
@@ -164,13 +176,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             },
         };
         let Some(head) = head else {
-            let last = sentence.chars[token.end - 1];
-            if token.pos == "nt"
-                && token.len() >= 3
-                && !"学化路会区".contains(last)
-                && !token.info.not_org
-                && token.info.place.is_none()
-            {
+            if is_segmenter_org(sentence, token) {
                 found.push(Candidate::new(
                     token.start,
                     token.end,
