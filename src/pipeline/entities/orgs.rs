@@ -53,7 +53,8 @@ fn head_of(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<Hea
         return Some(Head::Organ { bare: true, ending });
     }
     if token.info.not_org {
-        return None;
+        // 电力公司 names no company, but 河南省电力公司 does; 格局 and 干部 are no organs at all.
+        return (suffix_len >= 2).then_some(Head::Organ { bare: true, ending });
     }
     if suffix_len == 1 {
         // 局, 部, 办 … end many ordinary words (格局, 干部, 落到实处); a word counts only when
@@ -405,6 +406,13 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn kinds_of_company_are_no_company_unless_named() {
+        let found = tagged("两家保险公司和一家科技公司参与了投资");
+        assert!(found.iter().all(|(kind, _)| kind != "ORG"), "{found:?}");
+        assert!(has("河南省电力公司组织抢修", "ORG", "河南省电力公司"));
     }
 
     #[test]
