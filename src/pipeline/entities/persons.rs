@@ -24,7 +24,7 @@ pub const AFTER_CUE: &str = "person:after-cue";
 const NAME_DOTS: [&str; 4] = ["·", "•", "・", "‧"];
 
 /// Chars a Chinese name does not end with: they end places and organs (高新区, 发展局).
-const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡赛奖府";
+const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡赛奖府化";
 /// Chars that do not belong to a given name when they follow a surname and a char: they start
 /// the next word (王某说, 李明在).
 const NOT_GIVEN: &str = "的了在和与及等是为说对将并兼、，,。；：";

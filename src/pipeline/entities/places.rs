@@ -99,6 +99,16 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             }
             None => continue,
         };
+        // 周边地区, 沿海区域: a generic area, unless a known place comes before the ending.
+        if rule == SEGMENTER
+            && let Some(prefix) = token
+                .word
+                .strip_suffix("地区")
+                .or_else(|| token.word.strip_suffix("区域"))
+            && lexicons.get(prefix).place.is_none()
+        {
+            continue;
+        }
         // The segmenter glues places together (新疆塔里木盆地): a known place at the start is
         // a place of its own, and so is the rest.
         if rule == SEGMENTER
