@@ -154,12 +154,14 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if let Some((start, split)) = org_in_title_token(sentence, lexicons, i) {
-            let rule =
-                if start < token.start || !lexicons.get(&sentence.slice(token.start, split)).org {
-                    AREA_ORGAN
-                } else {
-                    KNOWN
-                };
+            let prefix = lexicons.get(&sentence.slice(token.start, split));
+            let rule = if prefix.org_suffix.is_some_and(OrgEnding::is_company) {
+                COMPANY
+            } else if start < token.start || !prefix.org {
+                AREA_ORGAN
+            } else {
+                KNOWN
+            };
             found.push(Candidate::new(
                 start,
                 split,
@@ -334,22 +336,26 @@ fn merge_adjacent(found: &mut Vec<Candidate>) {
     found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     let mut merged = Vec::new();
     for (i, first) in found.iter().enumerate() {
-        let mut end = first.end;
-        let mut parts = 1;
+        let mut last = first;
         while let Some(next) = found[i + 1..]
             .iter()
-            .filter(|c| c.start == end)
+            .filter(|c| c.start == last.end)
             .max_by_key(|c| c.end)
         {
-            end = next.end;
-            parts += 1;
+            last = next;
         }
-        if parts > 1 {
+        if !std::ptr::eq(last, first) {
+            // The last part decides what the whole is: a company stays a company.
+            let rule = if last.rule == COMPANY {
+                COMPANY
+            } else {
+                AREA_ORGAN
+            };
             merged.push(Candidate::new(
                 first.start,
-                end,
+                last.end,
                 EntityKind::Org,
-                AREA_ORGAN,
+                rule,
                 priority::GRAMMAR,
             ));
         }
