@@ -83,7 +83,10 @@ fn a_confirmed_name_is_suggested_in_other_articles() {
     assert_eq!(span.status, SpanStatus::Suggested);
     // Both mentions are one registry entity.
     let first = paragraph(&project, 0, 0);
-    assert_eq!(first.spans.iter().find(|s| s.start == 3).unwrap().entity, span.entity);
+    assert_eq!(
+        first.spans.iter().find(|s| s.start == 3).unwrap().entity,
+        span.entity
+    );
 }
 
 #[test]
@@ -114,7 +117,8 @@ fn a_rejected_suggestion_does_not_come_back() {
     suggest(&mut project);
     for article in 0..2 {
         assert!(
-            !texts_of(paragraph(&project, article, 0), EntityKind::Place).contains(&"郑州".to_string()),
+            !texts_of(paragraph(&project, article, 0), EntityKind::Place)
+                .contains(&"郑州".to_string()),
             "article {article} got the rejected suggestion back"
         );
     }
@@ -140,7 +144,11 @@ fn confirmed_spans_are_kept_and_never_overlapped() {
         entity: field.spans[0].entity,
         ..confirmed.clone()
     }));
-    for span in field.spans.iter().filter(|s| s.status == SpanStatus::Suggested) {
+    for span in field
+        .spans
+        .iter()
+        .filter(|s| s.status == SpanStatus::Suggested)
+    {
         assert!(!span.overlaps(0, 9), "{span:?} overlaps the confirmed span");
     }
     assert!(texts_of(field, EntityKind::Person).contains(&"张红军".to_string()));
@@ -154,8 +162,13 @@ fn rerunning_keeps_registry_ids_and_the_editors_entities() {
     ]);
     suggest(&mut project);
     let before = project.registry.clone();
-    let person = before.find(&EntityKind::Person, "张红军").expect("registered").id;
-    let company = before.find(&EntityKind::Org, "百川畅银").expect("short form registered");
+    let person = before
+        .find(&EntityKind::Person, "张红军")
+        .expect("registered")
+        .id;
+    let company = before
+        .find(&EntityKind::Org, "百川畅银")
+        .expect("short form registered");
     assert_eq!(company.name, "百川畅银公司");
     // The editor adds an entity and a note of their own.
     let mut edited = before.clone();
@@ -164,7 +177,10 @@ fn rerunning_keeps_registry_ids_and_the_editors_entities() {
     Edit::SetRegistry(edited).apply(&mut project).unwrap();
     suggest(&mut project);
     let after = &project.registry;
-    assert_eq!(after.find(&EntityKind::Person, "张红军").unwrap().id, person);
+    assert_eq!(
+        after.find(&EntityKind::Person, "张红军").unwrap().id,
+        person
+    );
     assert_eq!(after.get(person).unwrap().note, "见第一篇");
     assert!(after.get(mine).is_some());
     for entity in &before.entities {
@@ -202,7 +218,10 @@ fn every_suggestion_names_its_rule_and_the_rule_is_explained() {
         let zh = describe_rule(rule, Lang::Zh);
         let en = describe_rule(rule, Lang::En);
         assert!(zh.contains(rule) && en.contains(rule));
-        assert!(!en.starts_with("Suggested by an automatic rule"), "{rule} is not explained");
+        assert!(
+            !en.starts_with("Suggested by an automatic rule"),
+            "{rule} is not explained"
+        );
     }
 }
 

@@ -117,6 +117,11 @@ impl<'a> Sentence<'a> {
         self.jieba.has_word(word)
     }
 
+    /// How often `word` occurs in the segmenter's dictionary corpus (0 or 1 for unknown words).
+    pub fn word_frequency(&self, word: &str) -> usize {
+        self.jieba.suggest_freq(word).saturating_sub(1)
+    }
+
     /// The text of chars `start..end`.
     pub fn slice(&self, start: usize, end: usize) -> String {
         self.chars[start..end].iter().collect()
@@ -139,10 +144,14 @@ fn split_compound<'a>(
     {
         return None;
     }
-    if !lexicons.may_end_with_title(token.word) && lexicons.org_suffix_of(token.word).is_none() {
+    if !lexicons.may_end_with_title(token.word) && !lexicons.may_end_with_org(token.word) {
         return None;
     }
-    let splits = token.word.char_indices().skip(2).take(token.len().saturating_sub(3));
+    let splits = token
+        .word
+        .char_indices()
+        .skip(2)
+        .take(token.len().saturating_sub(3));
     splits
         .map(|(byte, _)| byte)
         .collect::<Vec<usize>>()
@@ -157,16 +166,15 @@ fn split_compound<'a>(
             let head_fits = head_info.org || head_info.place.is_some_and(|p| !p.short);
             let tail_fits = tail_info.title.is_some() || tail_info.org;
             (head_fits && tail_fits).then(|| {
-                let part = |word: &'a str, pos: &'a str, start: usize, end: usize, info: WordInfo| {
-                    Token {
+                let part =
+                    |word: &'a str, pos: &'a str, start: usize, end: usize, info: WordInfo| Token {
                         word,
                         pos,
                         start,
                         end,
                         info,
                         known: jieba.has_word(word),
-                    }
-                };
+                    };
                 let head_pos = if head_info.org { "nt" } else { "ns" };
                 (
                     part(head, head_pos, token.start, token.start + k, head_info),
@@ -176,9 +184,13 @@ fn split_compound<'a>(
         })
 }
 
-/// Chars the segmenter glues to the end of a name (王晓在, 生态环境局已): they start the next
+/// Chars the segmenter glues to the end of a name (王晓在, 生态环境局已, 厅原): they start the next
 /// word, so a name may end right before them.
-pub const GLUED_AFTER_NAME: &str = "在以说和与及等是为对将向于也就从到把被给同跟曾已又均";
+pub const GLUED_AFTER_NAME: &str = "在以说和与及等是为对将向于也就从到把被给同跟曾已又均原现";
+
+/// Chars the segmenter glues to the start of a name (对康美 药业, 对省 交通运输厅): they end the
+/// word before it.
+pub const GLUED_BEFORE_NAME: &str = "对在向从与和由被把将给为于及暨经据";
 
 /// Whether `c` is a Chinese character (CJK ideograph).
 pub fn is_han(c: char) -> bool {

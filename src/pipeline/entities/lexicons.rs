@@ -11,6 +11,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
+use crate::i18n::Lang;
+
 /// The environment variable naming a folder of extra lexicon files.
 pub const EXTRA_LEXICONS_VAR: &str = "JIAODUI_LEXICONS";
 
@@ -52,16 +54,72 @@ pub struct FxHasher {
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.write_u64(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.hash = (self.hash.rotate_left(5) ^ n).wrapping_mul(SEED);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
     }
 
     fn finish(&self) -> u64 {
         self.hash
+    }
+}
+
+/// A set of chars, looked up once or more per token: a bitmap over the Basic Multilingual Plane
+/// (where all Chinese characters of common use are) and a sorted list for the rest.
+#[derive(Clone, Default)]
+pub struct CharSet {
+    bits: Vec<u64>,
+    others: Vec<char>,
+}
+
+impl CharSet {
+    /// Adds `c` to the set.
+    pub fn insert(&mut self, c: char) {
+        let code = c as usize;
+        if code < 0x1_0000 {
+            if self.bits.is_empty() {
+                self.bits = vec![0; 0x1_0000 / 64];
+            }
+            self.bits[code / 64] |= 1 << (code % 64);
+        } else if let Err(at) = self.others.binary_search(&c) {
+            self.others.insert(at, c);
+        }
+    }
+
+    /// Whether `c` is in the set.
+    pub fn contains(&self, c: char) -> bool {
+        let code = c as usize;
+        if code < 0x1_0000 {
+            self.bits
+                .get(code / 64)
+                .is_some_and(|word| word & (1 << (code % 64)) != 0)
+        } else {
+            self.others.binary_search(&c).is_ok()
+        }
     }
 }
 
@@ -71,12 +129,17 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// How large a place is; decides whether its short form may stand alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceLevel {
+    /// A province, autonomous region or municipality (河南省, 北京市).
     Province,
+    /// A prefecture-level city or a world city (郑州市, 巴黎).
     City,
+    /// A county or district (新郑市, 金水区).
     County,
+    /// A country or territory (美国).
     Country,
     /// A development zone (高新区): its short form only prefixes an organization.
     Zone,
+    /// Any other place: a region, a sea, a river, a mountain.
     Other,
 }
 
@@ -96,6 +159,7 @@ impl PlaceLevel {
 /// What the lexicon says about a place word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlaceWord {
+    /// How large the place is.
     pub level: PlaceLevel,
     /// A short form (郑州 for 郑州市) rather than the full name.
     pub short: bool,
@@ -104,6 +168,7 @@ pub struct PlaceWord {
 /// The kind of a core title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TitleKind {
+    /// Held in a party, government or public body.
     Public,
     /// Held in a company: the words before it name the company.
     Corporate,
@@ -132,7 +197,9 @@ impl OrgEnding {
 /// Everything the lexicons say about one word.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordInfo {
+    /// A core title, and its kind.
     pub title: Option<TitleKind>,
+    /// Belongs to the title after it (副, 办公室).
     pub title_qualifier: bool,
     /// Names an organization on its own (省委, 国务院).
     pub org: bool,
@@ -140,32 +207,60 @@ pub struct WordInfo {
     pub org_suffix: Option<OrgEnding>,
     /// A verb that may stand inside an organization name.
     pub org_name_word: bool,
+    /// A place of the gazetteer.
     pub place: Option<PlaceWord>,
+    /// A two-char surname (欧阳).
     pub compound_surname: bool,
+    /// Never a person (明白, 康复).
     pub not_person: bool,
+    /// Never a place (上市).
     pub not_place: bool,
+    /// Never an organization (上市公司).
     pub not_org: bool,
+    /// Shows that the name before it is a person's (表示, 主持).
     pub person_cue: bool,
+    /// Shows that the name after it is a person's (选手, 犯罪嫌疑人).
+    pub person_cue_before: bool,
 }
 
 /// All lexicons, merged into one word table.
 pub struct Lexicons {
     words: FxMap<String, WordInfo>,
-    single_surnames: FxMap<char, ()>,
+    single_surnames: CharSet,
     compound_surnames: FxMap<(char, char), ()>,
     /// Last chars of organization endings and of titles: most words end with neither, and are
     /// then not looked up again for every ending length.
-    org_suffix_last: FxMap<char, ()>,
-    title_last: FxMap<char, ()>,
+    org_suffix_last: CharSet,
+    title_last: CharSet,
+    org_last: CharSet,
+    /// The one-char words the lexicons know: other one-char words are not looked up.
+    single_chars: CharSet,
+    /// A bitmap of (first char, last char) pairs of the words the lexicons know: most words of
+    /// a text are in no lexicon, and this tells so without hashing them.
+    edge_pairs: Vec<u64>,
     /// Longest org suffix, in chars, to bound suffix look-ups.
     longest_suffix: usize,
     /// Longest title word, in chars.
     longest_title: usize,
 }
 
+/// Size of the (first char, last char) bitmap of [`Lexicons`].
+const EDGE_PAIR_BITS: usize = 1 << 20;
+
+/// The bit of `word`'s first and last chars in the pair bitmap.
+fn edge_pair_bit(word: &str) -> Option<usize> {
+    let first = word.chars().next()? as usize;
+    let last = word.chars().next_back()? as usize;
+    Some((first.wrapping_mul(0x9E37_79B1) ^ last.wrapping_mul(0x85EB_CA77)) % EDGE_PAIR_BITS)
+}
+
 /// The longest ending of `word`, at most `longest` chars, for which `find` says something:
 /// (its length in chars, what was found).
-fn longest_ending<T>(word: &str, longest: usize, find: impl Fn(&str) -> Option<T>) -> Option<(usize, T)> {
+fn longest_ending<T>(
+    word: &str,
+    longest: usize,
+    find: impl Fn(&str) -> Option<T>,
+) -> Option<(usize, T)> {
     let mut best = None;
     for (len, (byte, _)) in word.char_indices().rev().enumerate().take(longest) {
         if let Some(found) = find(&word[byte..]) {
@@ -194,10 +289,13 @@ impl Lexicons {
     pub fn with_extra(extra: Option<&Path>) -> Lexicons {
         let mut lexicons = Lexicons {
             words: FxMap::default(),
-            single_surnames: FxMap::default(),
+            single_surnames: CharSet::default(),
             compound_surnames: FxMap::default(),
-            org_suffix_last: FxMap::default(),
-            title_last: FxMap::default(),
+            org_suffix_last: CharSet::default(),
+            title_last: CharSet::default(),
+            org_last: CharSet::default(),
+            single_chars: CharSet::default(),
+            edge_pairs: vec![0; EDGE_PAIR_BITS / 64],
             longest_suffix: 1,
             longest_title: 1,
         };
@@ -218,10 +316,27 @@ impl Lexicons {
         ];
         for file in &files {
             lexicons.add_text(file.name, file.text);
-            if let Some(dir) = extra
-                && let Ok(text) = std::fs::read_to_string(dir.join(file.name))
-            {
-                lexicons.add_text(file.name, &text);
+            let Some(dir) = extra else {
+                continue;
+            };
+            let path = dir.join(file.name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => lexicons.add_text(file.name, &text),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                // The tagger still works with the built-in lists; say which file was left out.
+                Err(error) => {
+                    let reason = crate::formats::project::io_reason(&error, Lang::from_system());
+                    eprintln!(
+                        "{}",
+                        Lang::from_system().pick(
+                            &format!("词表文件 {} 无法读取,已跳过:{reason}", path.display()),
+                            &format!(
+                                "lexicon file {} could not be read and was skipped: {reason}",
+                                path.display()
+                            ),
+                        )
+                    );
+                }
             }
         }
         lexicons
@@ -237,7 +352,7 @@ impl Lexicons {
                     let mut chars = word.chars();
                     match (chars.next(), chars.next(), chars.next()) {
                         (Some(c), None, _) => {
-                            self.single_surnames.insert(c, ());
+                            self.single_surnames.insert(c);
                         }
                         (Some(a), Some(b), None) => {
                             self.compound_surnames.insert((a, b), ());
@@ -253,14 +368,23 @@ impl Lexicons {
                         _ => TitleKind::Public,
                     };
                     self.longest_title = self.longest_title.max(word.chars().count());
-                    self.title_last.extend(word.chars().last().map(|c| (c, ())));
+                    if let Some(last) = word.chars().last() {
+                        self.title_last.insert(last);
+                    }
                     self.info(word).title = Some(kind);
                 }
                 "title-qualifiers.txt" => self.info(word).title_qualifier = true,
-                "orgs.txt" => self.info(word).org = true,
+                "orgs.txt" => {
+                    if let Some(last) = word.chars().last() {
+                        self.org_last.insert(last);
+                    }
+                    self.info(word).org = true;
+                }
                 "org-suffixes.txt" => {
                     self.longest_suffix = self.longest_suffix.max(word.chars().count());
-                    self.org_suffix_last.extend(word.chars().last().map(|c| (c, ())));
+                    if let Some(last) = word.chars().last() {
+                        self.org_suffix_last.insert(last);
+                    }
                     self.info(word).org_suffix = Some(match second {
                         "company" => OrgEnding::Company,
                         "trade" => OrgEnding::Trade,
@@ -274,9 +398,14 @@ impl Lexicons {
                         level,
                         short: false,
                     });
-                    for other in columns.iter().skip(2) {
-                        // 大理州, 漾濞县 keep an ending and are full names; 大理 is a short form.
-                        let short = !other.ends_with(['省', '市', '县', '区', '州', '旗', '盟']);
+                    let others = &columns[2.min(columns.len())..];
+                    for other in others {
+                        // 漾濞县, 大理州 (beside 大理) keep an ending and are full names; 大理 and
+                        // 郑州 are short forms.
+                        let keeps_ending = other.ends_with(['省', '市', '县', '区', '旗', '盟'])
+                            || (other.ends_with('州')
+                                && others.iter().any(|o| o != other && other.starts_with(o)));
+                        let short = !keeps_ending;
                         let info = self.info(other);
                         if info.place.is_none() {
                             info.place = Some(PlaceWord { level, short });
@@ -286,6 +415,9 @@ impl Lexicons {
                 "not-persons.txt" => self.info(word).not_person = true,
                 "not-places.txt" => self.info(word).not_place = true,
                 "not-orgs.txt" => self.info(word).not_org = true,
+                "person-cues.txt" if second == "before" => {
+                    self.info(word).person_cue_before = true;
+                }
                 "person-cues.txt" => self.info(word).person_cue = true,
                 _ => {}
             }
@@ -293,17 +425,35 @@ impl Lexicons {
     }
 
     fn info(&mut self, word: &str) -> &mut WordInfo {
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            self.single_chars.insert(c);
+        }
+        if let Some(bit) = edge_pair_bit(word) {
+            self.edge_pairs[bit / 64] |= 1 << (bit % 64);
+        }
         self.words.entry(word.to_string()).or_default()
     }
 
     /// What the lexicons say about `word` (nothing for an unknown word).
     pub fn get(&self, word: &str) -> WordInfo {
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && !self.single_chars.contains(c)
+        {
+            return WordInfo::default();
+        }
+        let maybe = edge_pair_bit(word)
+            .is_some_and(|bit| self.edge_pairs[bit / 64] & (1 << (bit % 64)) != 0);
+        if !maybe {
+            return WordInfo::default();
+        }
         self.words.get(word).copied().unwrap_or_default()
     }
 
     /// Whether `c` is a single-character surname.
     pub fn is_surname_char(&self, c: char) -> bool {
-        self.single_surnames.contains_key(&c)
+        self.single_surnames.contains(c)
     }
 
     /// Length in chars of the surname `chars` starts with (2 for 欧阳, 1 for 王), if any.
@@ -320,7 +470,7 @@ impl Lexicons {
     /// The longest organization ending of `word`: (its length in chars, its kind).
     pub fn org_suffix_of(&self, word: &str) -> Option<(usize, OrgEnding)> {
         let last = word.chars().next_back()?;
-        if !self.org_suffix_last.contains_key(&last) {
+        if !self.org_suffix_last.contains(last) {
             return None;
         }
         longest_ending(word, self.longest_suffix, |ending| {
@@ -331,20 +481,29 @@ impl Lexicons {
     /// The longest title `word` ends with, when at least one char comes before it.
     pub fn title_suffix_of(&self, word: &str) -> Option<(usize, TitleKind)> {
         let last = word.chars().next_back()?;
-        if !self.title_last.contains_key(&last) {
+        if !self.title_last.contains(last) {
             return None;
         }
-        let longest = self.longest_title.min(word.chars().count().saturating_sub(1));
+        let longest = self
+            .longest_title
+            .min(word.chars().count().saturating_sub(1));
         longest_ending(word, longest, |ending| {
             self.words.get(ending).and_then(|info| info.title)
         })
+    }
+
+    /// Whether `word` may end with an organization named on its own (its last char ends one).
+    pub fn may_end_with_org(&self, word: &str) -> bool {
+        word.chars()
+            .next_back()
+            .is_some_and(|c| self.org_last.contains(c))
     }
 
     /// Whether `word` may end with a title (its last char ends some title).
     pub fn may_end_with_title(&self, word: &str) -> bool {
         word.chars()
             .next_back()
-            .is_some_and(|c| self.title_last.contains_key(&c))
+            .is_some_and(|c| self.title_last.contains(c))
     }
 
     /// Words to add to the segmenter's dictionary so it keeps them whole: organizations, titles,
@@ -401,10 +560,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("surnames.txt"), "# mine\n佴\n").unwrap();
         std::fs::write(dir.path().join("orgs.txt"), "星火评审会\n").unwrap();
+        // A file that is not UTF-8 is skipped with a message; the rest still loads.
+        std::fs::write(
+            dir.path().join("titles.txt"),
+            [0xB6u8, 0xAD, 0xCA, 0xC2, 0xFF],
+        )
+        .unwrap();
         let lex = Lexicons::with_extra(Some(dir.path()));
         assert!(lex.is_surname_char('佴'));
         assert!(lex.get("星火评审会").org);
         assert!(lex.is_surname_char('王'));
+        assert!(lex.get("董事长").title.is_some());
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 mod analysis;
 mod candidates;
-pub mod lexicons;
+mod lexicons;
 mod orgs;
 mod persons;
 mod places;
@@ -29,6 +29,7 @@ use analysis::Sentence;
 use candidates::{Candidate, RoleLink, select};
 use lexicons::Lexicons;
 
+pub use lexicons::EXTRA_LEXICONS_VAR;
 pub use suggest::{LEXICON_CONFIRMED, suggest_project};
 
 /// The entity tagger. Loading it (the jieba dictionary, lexicons) is expensive: do it once per
@@ -75,13 +76,25 @@ impl Tagger {
     /// them.
     pub fn tag(&self, text: &str) -> Vec<Span> {
         let analysis = self.analyse(text);
-        let chosen = select(analysis.candidates.clone(), text.chars().count(), &[]);
+        let len = analysis.boundaries.len() - 1;
+        let mut chosen = select(analysis.candidates.clone(), len, &[]);
         let names = suggest::Names::from_texts(self, [(text, chosen.as_slice())], &[]);
-        let mut candidates = analysis.candidates;
-        candidates.extend(names.find(text, &analysis.boundaries));
-        select(candidates, text.chars().count(), &[])
-            .iter()
-            .map(Candidate::to_span)
+        let repeated = names.find(text, &analysis.boundaries);
+        if !repeated.is_empty() {
+            let mut candidates = analysis.candidates;
+            candidates.extend(repeated);
+            chosen = select(candidates, len, &[]);
+        }
+        chosen.iter().map(Candidate::to_span).collect()
+    }
+
+    /// The words of `text` as the tagger's segmenter cuts them, with their part-of-speech tags
+    /// (`高新区/nr`): what the rules start from, for diagnosing a surprising suggestion.
+    pub fn segment<'a>(&'a self, text: &'a str) -> Vec<(&'a str, &'a str)> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| (t.word, t.tag))
             .collect()
     }
 
@@ -126,6 +139,34 @@ impl Default for Tagger {
         Tagger::new()
     }
 }
+
+/// Every rule id a suggestion can carry, for the window's filters and legends.
+pub const RULES: [&str; 24] = [
+    rules::TITLE_BEFORE_NAME,
+    rules::TITLE_AFTER_NAME,
+    rules::BYLINE_TITLE,
+    persons::AFTER_TITLE,
+    persons::BEFORE_TITLE,
+    persons::BYLINE,
+    persons::SEGMENTER,
+    persons::TRANSLITERATED,
+    persons::DOTTED,
+    persons::BEFORE_CUE,
+    persons::AFTER_CUE,
+    persons::ANONYMISED,
+    persons::REPEATED,
+    orgs::KNOWN,
+    orgs::AREA_ORGAN,
+    orgs::ORGAN_NAME,
+    orgs::COMPANY,
+    orgs::COMPANY_SHORT,
+    orgs::BEFORE_CORPORATE_TITLE,
+    orgs::SEGMENTER,
+    places::GAZETTEER,
+    places::TOWN,
+    places::SEGMENTER,
+    LEXICON_CONFIRMED,
+];
 
 /// One entity of [`tag_line_json`]'s output.
 #[derive(Serialize)]
@@ -176,6 +217,14 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
             "职务:署名中的“记者”“通讯员”等,后面跟着人名。",
             "Title: a byline word such as 记者 or 通讯员 followed by a name.",
         ),
+        rules::TITLE_AFTER_NAME => (
+            "职务:紧跟在人名之后(如“钟南山院士”)。",
+            "Title: written right after a person's name (钟南山院士).",
+        ),
+        persons::BEFORE_TITLE => (
+            "人名:紧接在职务之前,由姓氏加一到两个字组成(如“钟南山院士”)。",
+            "Person: right before a title; a surname plus one or two characters (钟南山院士).",
+        ),
         persons::AFTER_TITLE => (
             "人名:紧跟在职务之后,由姓氏加一到两个字组成。",
             "Person: follows a title; a surname plus one or two characters.",
@@ -195,6 +244,14 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
         persons::BEFORE_CUE => (
             "人名:姓氏加名字,后面是“表示”“指出”“主持”等只用于人的词。",
             "Person: a surname and given name followed by a word used of people (表示, 指出, 主持 …).",
+        ),
+        persons::DOTTED => (
+            "人名:以间隔号“·”连接的外国人名。",
+            "Person: a foreign name whose parts are joined by a dot (·).",
+        ),
+        persons::AFTER_CUE => (
+            "人名:紧跟在“选手”“犯罪嫌疑人”等身份词之后,由姓氏加一到两个字组成。",
+            "Person: right after a role such as 选手 or 犯罪嫌疑人; a surname plus one or two characters.",
         ),
         persons::ANONYMISED => (
             "人名:姓氏加“某”“某某”,新闻中隐去的名字。",
@@ -251,4 +308,67 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
         _ => ("由自动规则建议。", "Suggested by an automatic rule."),
     };
     format!("{} ({rule})", lang.pick(zh, en))
+}
+
+/// Test helper: the (type, text) of every suggestion for `text`.
+#[cfg(test)]
+pub(crate) fn tagged(text: &str) -> Vec<(String, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    Tagger::shared()
+        .tag(text)
+        .iter()
+        .map(|s| {
+            (
+                s.kind.code().to_string(),
+                chars[s.start..s.end].iter().collect(),
+            )
+        })
+        .collect()
+}
+
+/// Test helper: whether `text` gets a suggestion of type `kind` covering exactly `name`.
+#[cfg(test)]
+pub(crate) fn has(text: &str, kind: &str, name: &str) -> bool {
+    tagged(text).iter().any(|(k, t)| k == kind && t == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_suggestion_carries_a_rule() {
+        let spans = Tagger::shared().tag("郑州市公安局局长王建国在郑州会见美国客人。");
+        assert!(spans.len() >= 3);
+        assert!(spans.iter().all(|s| s.rule.is_some()));
+    }
+
+    #[test]
+    fn every_rule_is_explained_in_both_languages() {
+        let generic_zh = describe_rule("no:such-rule", Lang::Zh);
+        let generic_en = describe_rule("no:such-rule", Lang::En);
+        let prefix = |text: &str| text.split(" (").next().unwrap_or("").to_string();
+        for rule in RULES {
+            assert_ne!(
+                prefix(&describe_rule(rule, Lang::Zh)),
+                prefix(&generic_zh),
+                "{rule}"
+            );
+            assert_ne!(
+                prefix(&describe_rule(rule, Lang::En)),
+                prefix(&generic_en),
+                "{rule}"
+            );
+        }
+        let distinct: std::collections::HashSet<&str> = RULES.into_iter().collect();
+        assert_eq!(distinct.len(), RULES.len());
+    }
+
+    #[test]
+    fn unknown_rules_get_a_generic_sentence() {
+        assert!(
+            describe_rule("no:such-rule", Lang::En).starts_with("Suggested by an automatic rule")
+        );
+        assert!(describe_rule(rules::TITLE_BEFORE_NAME, Lang::Zh).contains("职务"));
+    }
 }

@@ -3,7 +3,7 @@
 
 use crate::model::EntityKind;
 
-use super::analysis::{GLUED_AFTER_NAME, Sentence, Token};
+use super::analysis::{GLUED_AFTER_NAME, GLUED_BEFORE_NAME, Sentence, Token};
 use super::candidates::{Candidate, priority};
 use super::lexicons::{Lexicons, OrgEnding};
 
@@ -30,6 +30,7 @@ enum Head {
     Organ { bare: bool, ending: OrgEnding },
 }
 
+/// How token `index` can end an organization name, if it can.
 fn head_of(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<Head> {
     let token = &sentence.tokens[index];
     if token.info.org {
@@ -52,7 +53,8 @@ fn head_of(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<Hea
         return Some(Head::Organ { bare: true, ending });
     }
     if token.info.not_org {
-        return None;
+        // 电力公司 names no company, but 河南省电力公司 does; 格局 and 干部 are no organs at all.
+        return (suffix_len >= 2).then_some(Head::Organ { bare: true, ending });
     }
     if suffix_len == 1 {
         // 局, 部, 办 … end many ordinary words (格局, 干部, 落到实处); a word counts only when
@@ -104,13 +106,46 @@ pub fn may_extend_name(token: &Token) -> bool {
             || token.info.org
             || token.info.org_suffix.is_some()
             || is_area_char(token)
-            || token.is_nominal())
+            || token.is_nominal()
+            || is_unknown_name(token))
+}
+
+/// A word the segmenter did not know and guessed (豫能 in 河南豫能控股): names of companies are
+/// full of them.
+fn is_unknown_name(token: &Token) -> bool {
+    !token.known && token.len() >= 2 && token.word.chars().all(super::analysis::is_han)
+}
+
+/// 和 inside a name (住房和城乡建设局, 工业和信息化部), between two plain words; not between two
+/// organizations (公安局和交通局).
+fn is_inner_and(tokens: &[Token], index: usize) -> bool {
+    tokens[index].word == "和"
+        && index > 0
+        && tokens[index - 1].is_nominal()
+        && tokens[index - 1].info.org_suffix.is_none()
+        && !tokens[index - 1].info.org
+}
+
+/// Words that stand before national bodies as an area does (国家 市场监管总局, 中央 网信办).
+fn is_national_word(token: &Token) -> bool {
+    matches!(token.word, "国家" | "中央" | "全国" | "中共")
 }
 
 /// Whether `token` may stand before an organization named on its own: only areas and other
-/// organizations (高新区 管委会, 省委 常委会).
+/// organizations (高新区 管委会, 省委 常委会, 国家 市场监管总局).
 fn may_prefix_known(token: &Token) -> bool {
-    token.info.place.is_some() || token.info.org || is_area_char(token)
+    token.info.place.is_some() || token.info.org || is_area_char(token) || is_national_word(token)
+}
+
+/// A word the segmenter tags as an organization (中国队, 清华大学) that the lexicons do not
+/// contradict; words of learning (伦理学), roads, meetings and districts are left out.
+fn is_segmenter_org(sentence: &Sentence, token: &Token) -> bool {
+    let last = sentence.chars[token.end - 1];
+    token.pos == "nt"
+        && token.len() >= 3
+        && !"学化路会区".contains(last)
+        && !token.info.not_org
+        && token.info.place.is_none()
 }
 
 /// Finds organization candidates in `sentence`.
@@ -119,11 +154,19 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if let Some((start, split)) = org_in_title_token(sentence, lexicons, i) {
+            let prefix = lexicons.get(&sentence.slice(token.start, split));
+            let rule = if prefix.org_suffix.is_some_and(OrgEnding::is_company) {
+                COMPANY
+            } else if start < token.start || !prefix.org {
+                AREA_ORGAN
+            } else {
+                KNOWN
+            };
             found.push(Candidate::new(
                 start,
                 split,
                 EntityKind::Org,
-                KNOWN,
+                rule,
                 priority::GRAMMAR,
             ));
             continue;
@@ -136,13 +179,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             },
         };
         let Some(head) = head else {
-            let last = sentence.chars[token.end - 1];
-            if token.pos == "nt"
-                && token.len() >= 3
-                && !"学化路会区".contains(last)
-                && !token.info.not_org
-                && token.info.place.is_none()
-            {
+            if is_segmenter_org(sentence, token) {
                 found.push(Candidate::new(
                     token.start,
                     token.end,
@@ -203,7 +240,7 @@ fn extend_left(tokens: &[Token], head_index: usize, head: Head) -> (usize, usize
         let fits = if areas_only {
             may_prefix_known(previous)
         } else {
-            previous.is_ordinal() || may_extend_name(previous)
+            previous.is_ordinal() || may_extend_name(previous) || is_inner_and(tokens, first - 1)
         };
         if !fits || chars + previous.len() > MAX_NAME_CHARS {
             break;
@@ -214,19 +251,32 @@ fn extend_left(tokens: &[Token], head_index: usize, head: Head) -> (usize, usize
         }
         chars += previous.len();
         first -= 1;
+        // 对省 交通运输厅: the preposition glued to the name's first word ends the name.
+        if starts_with_glued_preposition(previous) {
+            break;
+        }
     }
     // A name does not start with a number.
     while first < head_index && tokens[first].is_ordinal() {
         first += 1;
     }
     let mut start = tokens[first].start;
-    if first > 0 {
+    // 对康美 药业: the first word carries the preposition before the name.
+    if first < head_index && starts_with_glued_preposition(&tokens[first]) {
+        start += 1;
+    }
+    if first > 0 && start == tokens[first].start {
         let previous = &tokens[first - 1];
         if previous.len() == 2 && previous.info.place.is_none() && ends_with_area_char(previous) {
             start = previous.end - 1;
         }
     }
     (first, start)
+}
+
+/// A word the segmenter made of a preposition and the start of a name (对康美, 对省).
+fn starts_with_glued_preposition(token: &Token) -> bool {
+    !token.known && token.len() >= 2 && token.word.starts_with(|c| GLUED_BEFORE_NAME.contains(c))
 }
 
 /// A word the segmenter glued to an area char (暨省): the char still prefixes the organ.
@@ -286,22 +336,26 @@ fn merge_adjacent(found: &mut Vec<Candidate>) {
     found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     let mut merged = Vec::new();
     for (i, first) in found.iter().enumerate() {
-        let mut end = first.end;
-        let mut parts = 1;
+        let mut last = first;
         while let Some(next) = found[i + 1..]
             .iter()
-            .filter(|c| c.start == end)
+            .filter(|c| c.start == last.end)
             .max_by_key(|c| c.end)
         {
-            end = next.end;
-            parts += 1;
+            last = next;
         }
-        if parts > 1 {
+        if !std::ptr::eq(last, first) {
+            // The last part decides what the whole is: a company stays a company.
+            let rule = if last.rule == COMPANY {
+                COMPANY
+            } else {
+                AREA_ORGAN
+            };
             merged.push(Candidate::new(
                 first.start,
-                end,
+                last.end,
                 EntityKind::Org,
-                AREA_ORGAN,
+                rule,
                 priority::GRAMMAR,
             ));
         }
@@ -327,4 +381,57 @@ pub fn company_short_form(
         return Some(stem);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{has, tagged};
+
+    #[test]
+    fn an_area_and_its_organ_are_one_organization() {
+        assert!(has("高新区党工委召开会议", "ORG", "高新区党工委"));
+        assert!(has("高新公安分局民警赶到现场", "ORG", "高新公安分局"));
+        assert!(has("暨省安委会全体会议", "ORG", "省安委会"));
+        assert!(has(
+            "北京市公安局朝阳分局破获一起案件",
+            "ORG",
+            "北京市公安局朝阳分局"
+        ));
+    }
+
+    #[test]
+    fn an_organ_word_alone_names_nobody() {
+        for text in [
+            "公司规模处于国内第一",
+            "各办事处主要负责人参会",
+            "形成良好的工作格局",
+        ] {
+            let found = tagged(text);
+            assert!(
+                found.iter().all(|(kind, _)| kind != "ORG"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn kinds_of_company_are_no_company_unless_named() {
+        let found = tagged("两家保险公司和一家科技公司参与了投资");
+        assert!(found.iter().all(|(kind, _)| kind != "ORG"), "{found:?}");
+        assert!(has("河南省电力公司组织抢修", "ORG", "河南省电力公司"));
+    }
+
+    #[test]
+    fn trade_named_companies_need_a_proper_name() {
+        assert!(
+            !tagged("公司发布了新款电动汽车")
+                .iter()
+                .any(|(k, _)| k == "ORG")
+        );
+        assert!(has(
+            "百川环境科技是国家级高新技术企业",
+            "ORG",
+            "百川环境科技"
+        ));
+    }
 }

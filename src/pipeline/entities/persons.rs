@@ -14,11 +14,17 @@ pub const TRANSLITERATED: &str = "person:transliterated";
 pub const BEFORE_CUE: &str = "person:before-cue";
 pub const AFTER_TITLE: &str = "person:after-title";
 pub const BYLINE: &str = "person:byline";
+pub const BEFORE_TITLE: &str = "person:before-title";
 pub const REPEATED: &str = "person:repeated";
 pub const ANONYMISED: &str = "person:anonymised";
+pub const DOTTED: &str = "person:dotted";
+pub const AFTER_CUE: &str = "person:after-cue";
+
+/// Dots that join the parts of a foreign name (埃隆·马斯克).
+const NAME_DOTS: [&str; 4] = ["·", "•", "・", "‧"];
 
 /// Chars a Chinese name does not end with: they end places and organs (高新区, 发展局).
-const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡";
+const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡赛奖府化";
 /// Chars that do not belong to a given name when they follow a surname and a char: they start
 /// the next word (王某说, 李明在).
 const NOT_GIVEN: &str = "的了在和与及等是为说对将并兼、，,。；：";
@@ -47,15 +53,87 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
     if !(1..=2).contains(&given) {
         return false;
     }
-    // Two-char words of the dictionary tagged `nr` are mostly ordinary words (明白, 康复); the
-    // names it knows are tagged `nrfg`. Names the HMM guessed are not in the dictionary.
-    !(token.known && token.pos == "nr" && chars.len() == 2)
+    // Two-char words of the dictionary tagged `nr` are often ordinary words, and the frequent
+    // ones are (明白, 康复, 智慧); the names it knows (莫言, 姚明) are rare words.
+    !(token.known
+        && token.pos == "nr"
+        && chars.len() == 2
+        && sentence.word_frequency(token.word) >= RARE_WORD)
+}
+
+/// Dictionary frequency under which a two-char word tagged as a name is taken for one.
+const RARE_WORD: usize = 500;
+
+/// The last token of a foreign name written with dots that starts at token `first`
+/// (埃隆 · 马斯克, 穆罕默德 · 本 · 萨勒曼): Chinese words joined by name dots.
+fn dotted_name(sentence: &Sentence, first: usize) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let is_part = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            sentence.chars[t.start..t.end].iter().all(|&c| is_han(c))
+                && t.info.title.is_none()
+                && !t.info.org
+        })
+    };
+    let dot_follows = tokens
+        .get(first + 1)
+        .is_some_and(|t| NAME_DOTS.contains(&t.word));
+    if !dot_follows || !is_part(first) || (first > 0 && NAME_DOTS.contains(&tokens[first - 1].word))
+    {
+        return None;
+    }
+    let mut last = first;
+    while tokens
+        .get(last + 1)
+        .is_some_and(|t| NAME_DOTS.contains(&t.word))
+        && is_part(last + 2)
+    {
+        last += 2;
+    }
+    (last > first).then_some(last)
+}
+
+/// Whether the two-char "name" at `index` sits between nouns, as part of a compound noun
+/// (节日 安保 工作): a name there would need a title or a particle.
+fn inside_a_compound_noun(tokens: &[Token], index: usize) -> bool {
+    let nounish = |t: &Token| matches!(t.pos, "n" | "vn" | "t" | "an" | "nz");
+    tokens[index].len() == 2
+        && index > 0
+        && nounish(&tokens[index - 1])
+        && tokens[index - 1].info.title.is_none()
+        && tokens.get(index + 1).is_some_and(nounish)
 }
 
 /// Finds person candidates that need no title: the segmenter's names and names before a cue.
 pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
     let tokens = &sentence.tokens;
+    // Tokens before this index belong to a name already found.
+    let mut covered_until = 0;
     for (i, token) in tokens.iter().enumerate() {
+        if i >= covered_until
+            && let Some(last) = dotted_name(sentence, i)
+        {
+            out.push(Candidate::new(
+                token.start,
+                tokens[last].end,
+                EntityKind::Person,
+                DOTTED,
+                priority::GRAMMAR,
+            ));
+            covered_until = last + 1;
+        }
+        // 选手全红婵, 犯罪嫌疑人张某: a role that is no title, right before a name.
+        if token.info.person_cue_before
+            && let Some(end) = name_at(sentence, lexicons, token.end)
+        {
+            out.push(Candidate::new(
+                token.end,
+                end,
+                EntityKind::Person,
+                AFTER_CUE,
+                priority::GRAMMAR,
+            ));
+        }
         // 张某, 陈某某: names withheld in police and court news.
         if let Some(next) = tokens.get(i + 1)
             && matches!(next.word, "某" | "某某")
@@ -69,6 +147,23 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
                 ANONYMISED,
                 priority::NAME,
             ));
+            continue;
+        }
+        if i < covered_until {
+            continue;
+        }
+        // 莫雷/nr 加德/nr: a foreign name the segmenter cut into name pieces.
+        if matches!(token.pos, "nr" | "nrt")
+            && let Some(end) = transliterated_run(sentence, lexicons, i)
+        {
+            out.push(Candidate::new(
+                token.start,
+                end,
+                EntityKind::Person,
+                TRANSLITERATED,
+                priority::NAME,
+            ));
+            covered_until = sentence.token_starting_at(end).unwrap_or(tokens.len());
             continue;
         }
         if matches!(token.pos, "nr" | "nrfg" | "nrt") && token.len() >= 2 {
@@ -86,7 +181,9 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
                 }
                 continue;
             }
-            if plausible_segmenter_name(token, sentence, lexicons) {
+            if plausible_segmenter_name(token, sentence, lexicons)
+                && !inside_a_compound_noun(tokens, i)
+            {
                 // 葛曼/nr 棋以/p: the HMM left the name's last char on the next word.
                 let end = match tokens.get(i + 1) {
                     Some(next)
@@ -117,16 +214,17 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             }
             continue;
         }
-        // A name the segmenter cut in two (张 / 红军) before a word that shows a person.
+        // A name the segmenter cut in two (张 / 红军, 屠/nr 呦 呦) before a word that shows a
+        // person, or listed with another name (王亚平、叶光富).
         if token.len() <= 2
             && lexicons.is_surname_char(sentence.chars[token.start])
+            && may_show_a_person(tokens, i, token.pos)
             && let Some(end) = name_at(sentence, lexicons, token.start)
             && end - token.start >= 2
             && token.end < end
             && sentence
                 .token_starting_at(end)
-                .is_some_and(|next| tokens[next].info.person_cue)
-            && (i == 0 || tokens[i - 1].is_break() || tokens[i - 1].info.title.is_none())
+                .is_some_and(|next| shows_a_person(sentence, lexicons, next, token.pos))
         {
             out.push(Candidate::new(
                 token.start,
@@ -151,6 +249,44 @@ fn name_may_end_at(sentence: &Sentence, end: usize) -> bool {
             .get(end)
             .is_some_and(|c| GLUED_AFTER_NAME.contains(*c))
             && sentence.is_boundary(end + 1))
+}
+
+/// A quick look at the next few tokens for anything [`shows_a_person`] could accept, before
+/// the name itself is worked out.
+fn may_show_a_person(tokens: &[Token], index: usize, surname_pos: &str) -> bool {
+    tokens.iter().skip(index + 1).take(3).any(|t| {
+        t.info.person_cue
+            || matches!(t.word, "、" | "和" | "与" | "及")
+            || (surname_pos == "nr" && t.len() == 1)
+    })
+}
+
+/// Whether token `next`, right after a name cut in two, shows that the name is a person's: a
+/// cue word (表示), another name in a list (、叶光富), or — when the segmenter itself tagged the
+/// surname as a name — a function word (屠/nr 呦呦 因).
+fn shows_a_person(
+    sentence: &Sentence,
+    lexicons: &Lexicons,
+    next: usize,
+    surname_pos: &str,
+) -> bool {
+    let tokens = &sentence.tokens;
+    let token = &tokens[next];
+    if token.info.person_cue {
+        return true;
+    }
+    if matches!(token.word, "、" | "和" | "与" | "及") {
+        return tokens.get(next + 1).is_some_and(|t| {
+            matches!(t.pos, "nr" | "nrfg")
+                && t.len() >= 2
+                && lexicons
+                    .surname_len(&sentence.chars[t.start..t.end])
+                    .is_some()
+        });
+    }
+    surname_pos == "nr"
+        && token.len() == 1
+        && matches!(token.pos, "p" | "c" | "d" | "u" | "uj" | "v")
 }
 
 /// The end of a person name starting at char `at`, where the context (a title before it, a
@@ -186,6 +322,15 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
     let chars = &sentence.chars;
     if let Some(surname) = lexicons.surname_len(&chars[at..]) {
         let given_start = at + surname;
+        // 黄某, 陈某某: a withheld name ends with its 某.
+        let withheld = chars[given_start..]
+            .iter()
+            .take(2)
+            .take_while(|&&c| c == '某')
+            .count();
+        if withheld > 0 {
+            return Some(given_start + withheld);
+        }
         for given in [2, 1] {
             let end = given_start + given;
             if end > chars.len() || !name_may_end_at(sentence, end) {
@@ -232,6 +377,8 @@ fn transliterated_run(sentence: &Sentence, lexicons: &Lexicons, index: usize) ->
             matches!(t.pos, "nr" | "nrt" | "nrfg")
                 && !t.info.not_person
                 && t.info.title.is_none()
+                && t.info.place.is_none()
+                && !t.info.org
                 && sentence.chars[t.start..t.end].iter().all(|&c| is_han(c))
         })
     };
@@ -257,4 +404,65 @@ fn transliterated_run(sentence: &Sentence, lexicons: &Lexicons, index: usize) ->
         && len <= 3;
     (pieces >= 2 && (foreign || len >= 4 || !is_piece(index) || !chinese_name))
         .then_some(tokens[last].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{has, tagged};
+
+    #[test]
+    fn false_names_of_the_segmenter_are_rejected() {
+        for text in [
+            "要学明白、悟清楚",
+            "见了康复是全国首家企业",
+            "二抓“宣传教育”",
+            "高新区召开会议",
+        ] {
+            let found = tagged(text);
+            assert!(
+                found.iter().all(|(kind, _)| kind != "PERSON"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_split_by_the_segmenter_are_joined() {
+        assert!(has(
+            "高新区党工委副书记、管委会主任张红军主持会议",
+            "PERSON",
+            "张红军"
+        ));
+        assert!(has("美国国务卿布林肯抵达北京", "PERSON", "布林肯"));
+        assert!(has("陕西省科技厅厅长王晓在西安讲话", "PERSON", "王晓"));
+    }
+
+    #[test]
+    fn dotted_foreign_names_are_one_person() {
+        assert!(has(
+            "特斯拉首席执行官埃隆·马斯克当天发文",
+            "PERSON",
+            "埃隆·马斯克"
+        ));
+    }
+
+    #[test]
+    fn a_role_before_a_name_shows_a_person_but_is_no_title() {
+        let found = tagged("北京时间今天凌晨,中国选手全红婵在跳水世界杯上夺冠。");
+        assert!(
+            found.contains(&("PERSON".to_string(), "全红婵".to_string())),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(kind, _)| kind != "TITLE"), "{found:?}");
+    }
+
+    #[test]
+    fn withheld_names_are_people() {
+        assert!(has("抓获犯罪嫌疑人张某等5人", "PERSON", "张某"));
+        assert!(has(
+            "对涉嫌故意伤害罪的陈某某依法批准逮捕",
+            "PERSON",
+            "陈某某"
+        ));
+    }
 }

@@ -33,7 +33,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             let proper = !name.known || matches!(name.pos, "ns" | "nr" | "nz");
             if proper
                 && (1..=3).contains(&name.len())
-                && name.info.place.is_none()
+                && name.info.place.is_none_or(|p| p.short)
                 && sentence.chars[name.start..name.end]
                     .iter()
                     .all(|&c| is_han(c))
@@ -75,8 +75,13 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             // Short forms of zones only prefix an organ (高新公安分局); those of counties are
             // often ordinary words, so they count only where the segmenter agrees.
             Some(place) if place.short && place.level == PlaceLevel::Zone => continue,
+            // 海南 文昌: after its province or city a county's short form is a place whatever
+            // the segmenter thought.
             Some(place)
-                if place.short && place.level == PlaceLevel::County && token.pos != "ns" =>
+                if place.short
+                    && place.level == PlaceLevel::County
+                    && token.pos != "ns"
+                    && !(i > 0 && is_province_or_city(&sentence.tokens[i - 1])) =>
             {
                 continue;
             }
@@ -94,6 +99,16 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             }
             None => continue,
         };
+        // 周边地区, 沿海区域: a generic area, unless a known place comes before the ending.
+        if rule == SEGMENTER
+            && let Some(prefix) = token
+                .word
+                .strip_suffix("地区")
+                .or_else(|| token.word.strip_suffix("区域"))
+            && lexicons.get(prefix).place.is_none()
+        {
+            continue;
+        }
         // The segmenter glues places together (新疆塔里木盆地): a known place at the start is
         // a place of its own, and so is the rest.
         if rule == SEGMENTER
@@ -130,6 +145,14 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
     }
 }
 
+/// Whether `token` names a province or a prefecture-level city.
+fn is_province_or_city(token: &super::analysis::Token) -> bool {
+    token
+        .info
+        .place
+        .is_some_and(|p| matches!(p.level, PlaceLevel::Province | PlaceLevel::City))
+}
+
 /// Where a province or city of China (not a country: 巴西利亚 is not 巴西 + 利亚) at the start of chars `start..end` ends, when at least two
 /// chars follow it.
 fn known_place_prefix(
@@ -148,4 +171,33 @@ fn known_place_prefix(
                     .is_some_and(|p| matches!(p.level, PlaceLevel::Province | PlaceLevel::City))
         })
         .map(|len| start + len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{has, tagged};
+
+    #[test]
+    fn gazetteer_places_and_short_forms() {
+        assert!(has("布局郑州、武汉、上海三地", "PLACE", "郑州"));
+        assert!(has("是河南省第90家上市公司", "PLACE", "河南省"));
+        assert!(has("普京在莫斯科会见了印度总理", "PLACE", "莫斯科"));
+    }
+
+    #[test]
+    fn a_zone_short_form_alone_is_no_place() {
+        assert!(!has("树立高新作风", "PLACE", "高新"));
+        assert!(has("高新区积极办理", "PLACE", "高新区"));
+    }
+
+    #[test]
+    fn towns_and_glued_places() {
+        assert!(has("带队到项店镇调研", "PLACE", "项店镇"));
+        assert!(has("在新疆塔里木盆地调研", "PLACE", "新疆"));
+        assert!(
+            !tagged("公司2021年成功上市")
+                .iter()
+                .any(|(k, _)| k == "PLACE")
+        );
+    }
 }

@@ -4,21 +4,36 @@
 
 use std::collections::HashMap;
 
+use super::lexicons::FxMap;
+
 use crate::model::{EntityId, EntityKind, Registry, Role, Span};
 
 use super::Tagger;
 use super::candidates::RoleLink;
 use super::orgs;
 
-/// A field's text with its final spans and the roles found in it.
-pub(crate) struct LinkedField<'a> {
-    pub text: &'a str,
+/// A field's final spans with their texts, and the roles found in it.
+pub(crate) struct LinkedField {
     pub spans: Vec<Span>,
+    /// `texts[i]` is the text of `spans[i]`.
+    pub texts: Vec<String>,
     pub roles: Vec<RoleLink>,
 }
 
-fn slice(chars: &[char], span: &Span) -> String {
-    chars[span.start..span.end].iter().collect()
+impl LinkedField {
+    /// The field's spans and roles, with the span texts cut from `text`.
+    pub fn new(text: &str, spans: Vec<Span>, roles: Vec<RoleLink>) -> LinkedField {
+        let chars: Vec<char> = text.chars().collect();
+        let texts = spans
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect();
+        LinkedField {
+            spans,
+            texts,
+            roles,
+        }
+    }
 }
 
 fn links_to_registry(kind: &EntityKind) -> bool {
@@ -31,21 +46,17 @@ fn links_to_registry(kind: &EntityKind) -> bool {
 /// Links every person, organization and place span to a registry entity (existing entities keep
 /// their ids; missing ones are added) and records the roles.
 pub(crate) fn link(registry: &mut Registry, tagger: &Tagger, fields: &mut [LinkedField]) {
-    let chars: Vec<Vec<char>> = fields.iter().map(|f| f.text.chars().collect()).collect();
-    let full_names = company_full_names(registry, tagger, fields, &chars);
+    let full_names = company_full_names(registry, tagger, fields);
     let mut known = Names::of(registry);
-    for (field, chars) in fields.iter_mut().zip(&chars) {
-        for span in &mut field.spans {
-            if !links_to_registry(&span.kind)
-                || span.entity.is_some_and(|id| registry.get(id).is_some())
-            {
+    for field in fields.iter_mut() {
+        for (span, text) in field.spans.iter_mut().zip(&field.texts) {
+            if !links_to_registry(&span.kind) || span.entity.is_some_and(|id| known.has_id(id)) {
                 continue;
             }
-            let text = slice(chars, span);
-            let id = match known.get(&span.kind, &text) {
+            let id = match known.get(&span.kind, text) {
                 Some(id) => id,
                 None => {
-                    let id = entity_for(registry, &span.kind, &text, &full_names);
+                    let id = entity_for(registry, &span.kind, text, &full_names);
                     known.add(registry, id);
                     id
                 }
@@ -53,7 +64,7 @@ pub(crate) fn link(registry: &mut Registry, tagger: &Tagger, fields: &mut [Linke
             span.entity = Some(id);
         }
     }
-    for (field, chars) in fields.iter().zip(&chars) {
+    for field in fields.iter() {
         for role in &field.roles {
             let entity_at = |range: (usize, usize), kind: EntityKind| {
                 field
@@ -65,7 +76,14 @@ pub(crate) fn link(registry: &mut Registry, tagger: &Tagger, fields: &mut [Linke
             let Some(person) = entity_at(role.person, EntityKind::Person) else {
                 continue;
             };
-            let title: String = chars[role.title.0..role.title.1].iter().collect();
+            let Some(title) = field
+                .spans
+                .iter()
+                .position(|s| (s.start, s.end) == role.title && s.kind == EntityKind::Title)
+                .map(|i| field.texts[i].clone())
+            else {
+                continue;
+            };
             let org = role
                 .org
                 .and_then(|range| entity_at(range, EntityKind::Org))
@@ -85,13 +103,15 @@ pub(crate) fn link(registry: &mut Registry, tagger: &Tagger, fields: &mut [Linke
 /// The entities by kind and spelling (name or alias), so that thousands of mentions are linked
 /// without scanning the registry for each.
 struct Names {
-    ids: HashMap<(EntityKind, String), EntityId>,
+    ids: FxMap<EntityKind, FxMap<String, EntityId>>,
+    all: FxMap<EntityId, ()>,
 }
 
 impl Names {
     fn of(registry: &Registry) -> Names {
         let mut names = Names {
-            ids: HashMap::new(),
+            ids: FxMap::default(),
+            all: FxMap::default(),
         };
         for entity in &registry.entities {
             names.add(registry, entity.id);
@@ -101,17 +121,24 @@ impl Names {
 
     /// Records the spellings of entity `id` (the first entity keeps a spelling two share).
     fn add(&mut self, registry: &Registry, id: EntityId) {
+        self.all.insert(id, ());
         if let Some(entity) = registry.get(id) {
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
                 self.ids
-                    .entry((entity.kind.clone(), name.clone()))
+                    .entry(entity.kind.clone())
+                    .or_default()
+                    .entry(name.clone())
                     .or_insert(id);
             }
         }
     }
 
+    fn has_id(&self, id: EntityId) -> bool {
+        self.all.contains_key(&id)
+    }
+
     fn get(&self, kind: &EntityKind, text: &str) -> Option<EntityId> {
-        self.ids.get(&(kind.clone(), text.to_string())).copied()
+        self.ids.get(kind)?.get(text).copied()
     }
 }
 
@@ -120,7 +147,6 @@ fn company_full_names(
     registry: &Registry,
     tagger: &Tagger,
     fields: &[LinkedField],
-    chars: &[Vec<char>],
 ) -> HashMap<String, String> {
     let mut full_names: HashMap<String, String> = HashMap::new();
     let mut note = |name: String| {
@@ -140,9 +166,11 @@ fn company_full_names(
     {
         note(entity.name.clone());
     }
-    for (field, chars) in fields.iter().zip(chars) {
-        for span in field.spans.iter().filter(|s| s.kind == EntityKind::Org) {
-            note(slice(chars, span));
+    for field in fields {
+        for (span, text) in field.spans.iter().zip(&field.texts) {
+            if span.kind == EntityKind::Org {
+                note(text.clone());
+            }
         }
     }
     full_names

@@ -12,6 +12,7 @@ use super::{orgs, persons};
 /// Rule ids of this module.
 pub const TITLE_BEFORE_NAME: &str = "title:before-name";
 pub const BYLINE_TITLE: &str = "title:byline";
+pub const TITLE_AFTER_NAME: &str = "title:after-name";
 
 /// A title found in the text: its chars, its kind, and the organization inside its token when
 /// the segmenter kept them together (市委书记).
@@ -89,8 +90,8 @@ pub fn find(
     roles: &mut Vec<RoleLink>,
 ) {
     let tokens = &sentence.tokens;
-    for index in 0..tokens.len() {
-        if tokens[index].info.title.is_none() && !lexicons.may_end_with_title(tokens[index].word) {
+    for (index, token) in tokens.iter().enumerate() {
+        if token.info.title.is_none() && !lexicons.may_end_with_title(token.word) {
             continue;
         }
         let Some(title) = title_at(sentence, lexicons, index) else {
@@ -120,6 +121,29 @@ pub fn find(
             at = end + 1;
         }
         let Some(&person) = names.first() else {
+            if title.kind != TitleKind::Byline
+                && let Some(person) = name_before(sentence, lexicons, title.start)
+            {
+                out.push(Candidate::new(
+                    person.0,
+                    person.1,
+                    EntityKind::Person,
+                    persons::BEFORE_TITLE,
+                    priority::CHAIN,
+                ));
+                out.push(Candidate::new(
+                    title.start,
+                    title.end,
+                    EntityKind::Title,
+                    TITLE_AFTER_NAME,
+                    priority::CHAIN,
+                ));
+                roles.push(RoleLink {
+                    person,
+                    title: (title.start, title.end),
+                    org: None,
+                });
+            }
             continue;
         };
         let (title_rule, person_rule) = if title.kind == TitleKind::Byline {
@@ -252,8 +276,81 @@ fn implied_company(
     Some((start, title_start))
 }
 
+/// A name written right before a title (钟南山院士, 张红军书记): a word the segmenter tagged as a
+/// name or a place it does not know as one, a surname and one or two chars, after a break or a
+/// function word, so that a title of someone else (主任张三书记) is not mistaken for it.
+fn name_before(
+    sentence: &Sentence,
+    lexicons: &Lexicons,
+    title_start: usize,
+) -> Option<(usize, usize)> {
+    let last = token_ending_at(sentence, title_start)?;
+    let token = &sentence.tokens[last];
+    let (start, first) = if (2..=3).contains(&token.len())
+        && matches!(token.pos, "nr" | "nrfg" | "ns")
+        && token.info.place.is_none()
+        && !token.info.not_person
+    {
+        (token.start, last)
+    } else if last > 0 && token.len() <= 2 && sentence.tokens[last - 1].len() == 1 {
+        (sentence.tokens[last - 1].start, last - 1)
+    } else {
+        return None;
+    };
+    let chars = &sentence.chars[start..title_start];
+    if !chars.iter().all(|&c| super::analysis::is_han(c))
+        || lexicons.surname_len(chars).is_none()
+        || persons::name_at(sentence, lexicons, start) != Some(title_start)
+    {
+        return None;
+    }
+    let after_break = first == 0 || {
+        let before = &sentence.tokens[first - 1];
+        before.is_break() || matches!(before.pos, "p" | "c" | "u" | "uj" | "v" | "d")
+    };
+    after_break.then_some((start, title_start))
+}
+
 /// The index of the token ending at char `at`.
 fn token_ending_at(sentence: &Sentence, at: usize) -> Option<usize> {
     let i = sentence.tokens.partition_point(|t| t.end < at);
     sentence.tokens.get(i).filter(|t| t.end == at).map(|_| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{has, tagged};
+
+    #[test]
+    fn titles_joined_by_jian_are_split_and_hold_the_name() {
+        let text = "生态建设工作领导小组副组长兼办公室主任孙君甫参加会议。";
+        assert!(has(text, "ORG", "生态建设工作领导小组"));
+        assert!(has(text, "TITLE", "副组长"));
+        assert!(has(text, "TITLE", "办公室主任"));
+        assert!(has(text, "PERSON", "孙君甫"));
+    }
+
+    #[test]
+    fn a_title_without_a_name_is_not_suggested() {
+        let found = tagged("各议事协调机构副组长兼办公室主任参会。");
+        assert!(found.iter().all(|(kind, _)| kind != "TITLE"), "{found:?}");
+    }
+
+    #[test]
+    fn bylines_name_their_reporters() {
+        let text = "本报记者 王晓明 通讯员 李冬";
+        assert!(has(text, "TITLE", "记者"));
+        assert!(has(text, "PERSON", "王晓明"));
+        assert!(has(text, "TITLE", "通讯员"));
+        assert!(has(text, "PERSON", "李冬"));
+        assert!(has("(记者梅世雄)", "PERSON", "梅世雄"));
+    }
+
+    #[test]
+    fn a_corporate_title_makes_the_words_before_it_a_company() {
+        let text = "张红军接待百川畅银董事长陈功海一行";
+        assert!(has(text, "ORG", "百川畅银"));
+        assert!(has(text, "TITLE", "董事长"));
+        assert!(has(text, "PERSON", "陈功海"));
+    }
 }

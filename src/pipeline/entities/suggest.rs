@@ -18,9 +18,15 @@ pub const LEXICON_CONFIRMED: &str = "lexicon:confirmed";
 
 /// Names to look for in every text, with the candidate each match makes.
 pub(crate) struct Names {
+    /// Built when there are enough names for an automaton to pay off; a handful of names (one
+    /// text's) are searched for one by one.
     automaton: Option<AhoCorasick>,
+    patterns: Vec<String>,
     made: Vec<(EntityKind, &'static str, u8)>,
 }
+
+/// Fewest names for which [`Names`] builds an automaton.
+const AUTOMATON_FROM: usize = 8;
 
 impl Names {
     /// Names found by strong rules in `texts` (with the candidates chosen there: persons next to a
@@ -49,11 +55,31 @@ impl Names {
             );
         }
         for (text, chosen) in texts {
-            let chars: Vec<char> = text.chars().collect();
+            let mut chars: Vec<char> = Vec::new();
             for candidate in chosen {
+                let strong = matches!(
+                    candidate.rule,
+                    persons::AFTER_TITLE
+                        | persons::BYLINE
+                        | persons::BEFORE_CUE
+                        | persons::AFTER_CUE
+                        | persons::BEFORE_TITLE
+                        | orgs::BEFORE_CORPORATE_TITLE
+                        | orgs::COMPANY
+                );
+                if !strong {
+                    continue;
+                }
+                if chars.is_empty() {
+                    chars = text.chars().collect();
+                }
                 let name: String = chars[candidate.start..candidate.end].iter().collect();
                 match candidate.rule {
-                    persons::AFTER_TITLE | persons::BYLINE | persons::BEFORE_CUE => {
+                    persons::AFTER_TITLE
+                    | persons::BYLINE
+                    | persons::BEFORE_CUE
+                    | persons::AFTER_CUE
+                    | persons::BEFORE_TITLE => {
                         add(
                             name,
                             EntityKind::Person,
@@ -86,29 +112,60 @@ impl Names {
                 }
             }
         }
-        let automaton = (!patterns.is_empty()).then(|| {
+        let automaton = (patterns.len() >= AUTOMATON_FROM).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&patterns)
                 .expect("plain string patterns build")
         });
-        Names { automaton, made }
+        Names {
+            automaton,
+            patterns,
+            made,
+        }
+    }
+
+    /// Byte ranges and pattern indices of the names in `text`, leftmost-longest, not overlapping.
+    fn matches(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        if let Some(automaton) = &self.automaton {
+            return automaton
+                .find_iter(text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+        }
+        let mut all: Vec<(usize, usize, usize)> = self
+            .patterns
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                text.match_indices(p.as_str())
+                    .map(move |(at, _)| (at, at + p.len(), i))
+            })
+            .collect();
+        all.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(all.len());
+        for m in all {
+            if kept.last().is_none_or(|last| m.0 >= last.1) {
+                kept.push(m);
+            }
+        }
+        kept
     }
 
     /// Candidates for the names in `text`. Names found by rules must start and end on word
     /// boundaries (`boundaries[c]`); names the editor confirmed count wherever they appear.
     pub fn find(&self, text: &str, boundaries: &[bool]) -> Vec<Candidate> {
-        let Some(automaton) = &self.automaton else {
+        if self.patterns.is_empty() {
             return Vec::new();
-        };
+        }
         let mut found = Vec::new();
         let (mut byte, mut char_at) = (0, 0);
-        for m in automaton.find_iter(text) {
-            char_at += text[byte..m.start()].chars().count();
+        for (m_start, m_end, pattern) in self.matches(text) {
+            char_at += text[byte..m_start].chars().count();
             let start = char_at;
-            let end = start + text[m.start()..m.end()].chars().count();
-            byte = m.start();
-            let (kind, rule, strength) = &self.made[m.pattern().as_usize()];
+            let end = start + text[m_start..m_end].chars().count();
+            byte = m_start;
+            let (kind, rule, strength) = &self.made[pattern];
             let starts_word = boundaries.get(start).copied().unwrap_or(false);
             let ends_word = boundaries.get(end).copied().unwrap_or(false);
             // A company's short form is distinctive enough that the segmenter may have glued the
@@ -182,6 +239,9 @@ struct FirstPass {
 
 /// Suggests entities for every field of the project (respecting confirmed spans, the lexicon and
 /// the rejections) and links mentions into the registry, as one undoable edit.
+///
+/// The edit sets whole fields, so apply it to the project it was computed from, before any other
+/// edit: computing it off the UI thread is fine, applying it after the editor typed is not.
 pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
     let work: Vec<FieldWork> = project
         .articles
@@ -210,18 +270,18 @@ pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
         .map(|r| (r.text.as_str(), &r.kind))
         .collect();
     let allowed = |candidate: &Candidate, chars: &[char]| {
-        if rejected.is_empty() {
-            return true;
-        }
         let text: String = chars[candidate.start..candidate.end].iter().collect();
         !rejected.contains(&(text.as_str(), &candidate.kind))
     };
 
     let first: Vec<FirstPass> = parallel_map(&work, |w| {
-        let chars: Vec<char> = w.field.text.chars().collect();
         let mut analysis = tagger.analyse(&w.field.text);
-        analysis.candidates.retain(|c| allowed(c, &chars));
-        let chosen = select(analysis.candidates.clone(), chars.len(), &w.confirmed);
+        let len = analysis.boundaries.len() - 1;
+        if !rejected.is_empty() {
+            let chars: Vec<char> = w.field.text.chars().collect();
+            analysis.candidates.retain(|c| allowed(c, &chars));
+        }
+        let chosen = select(analysis.candidates.clone(), len, &w.confirmed);
         FirstPass { analysis, chosen }
     });
 
@@ -235,16 +295,21 @@ pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
     );
 
     let items: Vec<(&FieldWork, &FirstPass)> = work.iter().zip(&first).collect();
-    let finals: Vec<(Vec<Span>, Vec<RoleLink>)> = parallel_map(&items, |(w, pass)| {
-        let chars: Vec<char> = w.field.text.chars().collect();
-        let mut candidates = pass.analysis.candidates.clone();
-        candidates.extend(
-            names
-                .find(&w.field.text, &pass.analysis.boundaries)
-                .into_iter()
-                .filter(|c| allowed(c, &chars)),
-        );
-        let chosen = select(candidates, chars.len(), &w.confirmed);
+    let mut linked: Vec<LinkedField> = parallel_map(&items, |(w, pass)| {
+        let len = pass.analysis.boundaries.len() - 1;
+        let mut repeated = names.find(&w.field.text, &pass.analysis.boundaries);
+        if !rejected.is_empty() && !repeated.is_empty() {
+            let chars: Vec<char> = w.field.text.chars().collect();
+            repeated.retain(|c| allowed(c, &chars));
+        }
+        // Most fields repeat no name found elsewhere: their first choice stands.
+        let chosen = if repeated.is_empty() {
+            pass.chosen.clone()
+        } else {
+            let mut candidates = pass.analysis.candidates.clone();
+            candidates.extend(repeated);
+            select(candidates, len, &w.confirmed)
+        };
         let roles = kept_roles(&pass.analysis.roles, &chosen);
         let mut spans: Vec<Span> = w
             .field
@@ -255,18 +320,9 @@ pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
             .collect();
         spans.extend(chosen.iter().map(Candidate::to_span));
         spans.sort_by_key(|s| (s.start, s.end));
-        (spans, roles)
+        LinkedField::new(&w.field.text, spans, roles)
     });
 
-    let mut linked: Vec<LinkedField> = work
-        .iter()
-        .zip(finals)
-        .map(|(w, (spans, roles))| LinkedField {
-            text: &w.field.text,
-            spans,
-            roles,
-        })
-        .collect();
     let mut registry = project.registry.clone();
     registry::link(&mut registry, tagger, &mut linked);
 
