@@ -12,18 +12,25 @@ use crate::model::{Edit, FieldRef, History, Project};
 
 use super::article_pane::ArticlePane;
 use super::autosave::Autosave;
+use super::entity_types::EntityTypesDialog;
 use super::files::{self, Dialogs, Opened, Purpose};
 use super::find::Find;
 use super::jobs::Jobs;
 use super::menu::{self, MenuInput};
+use super::officials::Officials;
 use super::raw_pane::RawPane;
+use super::registry_panel::RegistryPanel;
+use super::review::Review;
 use super::settings::Settings;
-use super::state::{Command, Cursor, FileAction, Selection};
+use super::state::{Command, Cursor, FileAction, Selection, SideTab};
 use super::status_bar::{self, StatusInput};
-use super::{entities_panel, fonts, outline};
+use super::tag_all::TagAll;
+use super::{entities_panel, fonts, outline, shortcuts};
+use crate::model::tagging::Occurrence;
 
 mod keys;
 mod prompts;
+mod tagging;
 
 /// A message shown above the panes until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +69,14 @@ pub struct App {
     autosave: Autosave,
     /// Work a crash left in a recovery file, offered back to the editor.
     restore_offer: Option<Recovered>,
+    side: SideTab,
+    review: Review,
+    tag_all: TagAll,
+    registry: RegistryPanel,
+    officials: Officials,
+    types_dialog: EntityTypesDialog,
+    /// The mention last jumped to, highlighted in the article pane.
+    mark: Option<Occurrence>,
 }
 
 impl App {
@@ -134,6 +149,13 @@ impl App {
             title: String::new(),
             autosave: Autosave::disabled(),
             restore_offer: None,
+            side: SideTab::default(),
+            review: Review::default(),
+            tag_all: TagAll::default(),
+            registry: RegistryPanel::default(),
+            officials: Officials::default(),
+            types_dialog: EntityTypesDialog::default(),
+            mark: None,
         }
     }
 
@@ -246,6 +268,7 @@ impl App {
         self.take_dropped_files(&ctx, &mut commands);
         self.take_shortcuts(&ctx, &mut commands);
         self.find.refresh(&self.project, self.revision);
+        self.tag_all.refresh(&self.project, self.revision);
 
         let menu_input = MenuInput {
             project: &self.project,
@@ -278,15 +301,10 @@ impl App {
                 commands.extend(outline::show(ui, &self.project, self.selection, lang));
             });
         egui::Panel::right("entities")
-            .default_size(230.0)
-            .size_range(160.0..=420.0)
+            .default_size(300.0)
+            .size_range(180.0..=520.0)
             .show(ui, |ui| {
-                commands.extend(entities_panel::show(
-                    ui,
-                    &self.project,
-                    self.selection.article,
-                    lang,
-                ));
+                commands.extend(self.side_panel(ui));
             });
         let mut focused = None;
         egui::CentralPanel::default().show(ui, |ui| {
@@ -324,12 +342,14 @@ impl App {
                     ));
                 });
             egui::CentralPanel::default().show(ui, |ui| {
+                let mark = self.mark();
                 let out = self.article.show(
                     ui,
                     &self.project,
                     self.selection,
                     &self.find,
                     self.cursor,
+                    mark,
                     lang,
                 );
                 commands.extend(out.commands);
@@ -350,7 +370,13 @@ impl App {
         if let Some((purpose, path)) = self.dialogs.show_prompt(&ctx, lang) {
             self.dialog_answered(&ctx, purpose, path);
         }
-        self.help_window(&ctx);
+        shortcuts::show(&ctx, &mut self.show_help, &self.project, lang);
+        commands.extend(self.tag_all.show(&ctx, &self.project, lang));
+        commands.extend(
+            self.officials
+                .show(&ctx, &self.project, self.revision, lang),
+        );
+        commands.extend(self.types_dialog.show(&ctx, &self.project, lang));
         self.restore_dialog(&ctx);
         self.autosave.tick(
             &self.project,
@@ -522,7 +548,73 @@ impl App {
             }
             Command::ShowHelp => self.show_help = true,
             Command::DismissNotice => self.notice = None,
+            tagging => self.run_tagging_command(ctx, tagging),
         }
+    }
+
+    /// The side panel: its tabs and the one shown.
+    fn side_panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let lang = self.lang();
+        let mut commands = Vec::new();
+        ui.horizontal(|ui| {
+            for (tab, name, keys) in [
+                (
+                    SideTab::Entities,
+                    lang.pick("本篇实体", "Entities"),
+                    "Ctrl+Shift+L",
+                ),
+                (SideTab::Review, lang.pick("审阅", "Review"), "Ctrl+R"),
+                (SideTab::Registry, lang.pick("登记表", "Registry"), "Ctrl+E"),
+            ] {
+                if ui
+                    .selectable_label(self.side == tab, name)
+                    .on_hover_text(keys)
+                    .clicked()
+                {
+                    commands.push(Command::ShowTab(tab));
+                }
+            }
+            if ui
+                .button(lang.pick("名录", "Officials"))
+                .on_hover_text("Ctrl+L")
+                .clicked()
+            {
+                commands.push(Command::ShowOfficials);
+            }
+        });
+        ui.separator();
+        match self.side {
+            SideTab::Entities => commands.extend(entities_panel::show(
+                ui,
+                &self.project,
+                self.selection.article,
+                lang,
+            )),
+            SideTab::Review => {
+                self.review
+                    .refresh(&self.project, self.revision, self.selection.article);
+                commands.extend(
+                    self.review
+                        .show(ui, &self.project, self.selection.article, lang),
+                );
+                let current = self.review.current();
+                if current != self.review.followed {
+                    self.review.followed = current;
+                    self.follow_review();
+                }
+            }
+            SideTab::Registry => {
+                let under_cursor = self.span_at_cursor();
+                commands.extend(self.registry.show(
+                    ui,
+                    &self.project,
+                    self.revision,
+                    under_cursor,
+                    lang,
+                ));
+            }
+        }
+        commands
     }
 
     fn start_save_as(&mut self, ctx: &egui::Context) {

@@ -12,11 +12,12 @@ use egui::text::LayoutJob;
 use egui::{Sense, TextStyle, UiBuilder};
 
 use crate::i18n::Lang;
+use crate::model::tagging::Occurrence;
 use crate::model::{ArticleId, Edit, FieldRef, FieldSlot, Project, TextField};
 
 use super::describe_rule;
 use super::find::Find;
-use super::layout::{FieldLook, GalleyCache};
+use super::layout::{FieldLook, GalleyCache, Highlight};
 use super::state::{Action, Command, Cursor, Selection, text_change};
 
 /// What the pane reports besides commands.
@@ -57,7 +58,15 @@ struct FieldContext<'a> {
     find: &'a Find,
     selection: Selection,
     cursor: Option<Cursor>,
+    /// A stretch to highlight: the suggestion under review, or a mention jumped to.
+    mark: Option<Occurrence>,
     lang: Lang,
+}
+
+/// The widget id of a field's text editor, so the app can set its text selection.
+pub fn field_widget_id(project: &Project, at: FieldRef) -> Option<egui::Id> {
+    let article = project.articles.get(at.article)?;
+    Some(egui::Id::unique(("field", article.id, at.slot)))
 }
 
 impl ArticlePane {
@@ -74,6 +83,7 @@ impl ArticlePane {
         selection: Selection,
         find: &Find,
         cursor: Option<Cursor>,
+        mark: Option<Occurrence>,
         lang: Lang,
     ) -> PaneOutput {
         let mut out = PaneOutput::default();
@@ -86,6 +96,7 @@ impl ArticlePane {
             find,
             selection,
             cursor,
+            mark,
             lang,
         };
         ui.horizontal(|ui| {
@@ -285,7 +296,14 @@ impl ArticlePane {
         let font = style.resolve(ui.style());
         let color = ui.visuals().text_color();
         let dark = ui.visuals().dark_mode;
-        let highlights = fc.find.highlights(at);
+        let mut highlights = fc.find.highlights(at);
+        if let Some(mark) = fc.mark.filter(|m| m.at == at) {
+            highlights.push(Highlight {
+                start: mark.start,
+                end: mark.end,
+                current: true,
+            });
+        }
         let cache = &mut self.cache;
         let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
             if text.as_str() == field.text {
@@ -312,9 +330,12 @@ impl ArticlePane {
         } else {
             egui::TextEdit::singleline(&mut buffer)
         };
-        let article_id = fc.project.articles[at.article].id;
         let output = editor
-            .id(egui::Id::unique(("field", article_id, at.slot)))
+            .id(egui::Id::unique((
+                "field",
+                fc.project.articles[at.article].id,
+                at.slot,
+            )))
             .desired_width(f32::INFINITY)
             .layouter(&mut layouter)
             .show(ui);
