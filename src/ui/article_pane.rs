@@ -76,6 +76,7 @@ impl ArticlePane {
     }
 
     /// Draws the article at `selection.article`.
+    #[allow(clippy::too_many_arguments)]
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,

@@ -107,8 +107,8 @@ impl Officials {
 
     fn header(&mut self, ui: &mut egui::Ui, column: SortBy, name: &str) {
         let arrow = match (self.sort == column, self.descending) {
-            (true, false) => " ▲",
-            (true, true) => " ▼",
+            (true, false) => "(A–Z)",
+            (true, true) => "(Z–A)",
             (false, _) => "",
         };
         if ui

@@ -300,12 +300,10 @@ impl RegistryPanel {
                 if button.clicked() {
                     commands.push(apply(
                         tagging::merge_entities(project, id, other.id),
-                        format!(
-                            "{} {} → {}",
-                            lang.pick("合并实体", "Merge entities"),
-                            other.name,
-                            entity.name
-                        ),
+                        match lang {
+                            Lang::Zh => format!("合并实体:{} 并入 {}", other.name, entity.name),
+                            Lang::En => format!("Merge {} into {}", other.name, entity.name),
+                        },
                         lang,
                     ));
                 }

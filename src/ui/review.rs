@@ -147,8 +147,8 @@ impl Review {
         ui.separator();
         let Some(current) = self.describe(project) else {
             ui.weak(lang.pick(
-                "没有待审的建议。可在“编辑 → 重新建议实体”中再次运行建议。",
-                "No suggestions left. Run “Edit → Suggest entities again” for more.",
+                "没有待审的建议。可在“编辑”菜单中选“重新建议实体”再次运行建议。",
+                "No suggestions left. Choose “Suggest entities again” in the Edit menu for more.",
             ));
             return commands;
         };
@@ -203,14 +203,14 @@ impl Review {
         ui.horizontal(|ui| {
             if ui
                 .button(lang.pick("上一条", "Previous"))
-                .on_hover_text("↑ / ←")
+                .on_hover_text(lang.pick("上或左方向键", "Up or Left arrow"))
                 .clicked()
             {
                 commands.push(Command::Review(ReviewStep::Previous));
             }
             if ui
                 .button(lang.pick("下一条", "Next"))
-                .on_hover_text("↓ / →")
+                .on_hover_text(lang.pick("下或右方向键", "Down or Right arrow"))
                 .clicked()
             {
                 commands.push(Command::Review(ReviewStep::Next));

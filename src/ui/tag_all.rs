@@ -111,9 +111,10 @@ impl TagAll {
                     ),
                 });
                 ui.horizontal(|ui| {
-                    let all = egui::Button::new(lang.pick("全部标注", "Tag all"))
-                        .shortcut_text("Ctrl+Shift+T");
-                    if ui.add(all).clicked() {
+                    let all = ui
+                        .button(lang.pick("全部标注", "Tag all"))
+                        .on_hover_text("Ctrl+Shift+T");
+                    if all.clicked() {
                         commands.extend(self.tag_all(project, lang));
                     }
                     if ui.button(lang.pick("关闭", "Close")).clicked() {
@@ -126,7 +127,7 @@ impl TagAll {
                     .max_height(320.0)
                     .auto_shrink([false, true])
                     .show_rows(ui, row_height, self.rows.len(), |ui, range| {
-                        for o in self.rows[range].to_vec() {
+                        for &o in &self.rows[range] {
                             ui.horizontal(|ui| {
                                 let mut ticked = !self.skipped.contains(&o);
                                 if ui.checkbox(&mut ticked, "").changed() {

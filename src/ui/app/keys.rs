@@ -109,10 +109,10 @@ impl App {
             let found = i
                 .events
                 .iter()
-                .any(|e| matches!(e, egui::Event::Text(t) if t == "?" || t == "?"));
+                .any(|e| matches!(e, egui::Event::Text(t) if t == "?" || t == "\u{ff1f}"));
             i.events
-                .retain(|e| !matches!(e, egui::Event::Text(t) if t == "?" || t == "?"));
-            found
+                .retain(|e| !matches!(e, egui::Event::Text(t) if t == "?" || t == "\u{ff1f}"));
+            found || i.consume_key(Modifiers::NONE, Key::Questionmark)
         });
         if question {
             commands.push(Command::ShowHelp);

@@ -29,6 +29,11 @@ impl App {
         self.tag_all.open.then(|| self.tag_all.rows())
     }
 
+    /// The text the officials table is filtered by.
+    pub fn officials_filter(&self) -> &str {
+        &self.officials.filter
+    }
+
     /// The span exactly covered by the text selection, if any.
     pub(super) fn span_at_cursor(&self) -> Option<tagging::Place> {
         let cursor = self.cursor?;
