@@ -29,6 +29,9 @@ pub struct RegistryPanel {
     loaded_for: Option<(EntityId, u64)>,
     counts: BTreeMap<EntityId, usize>,
     counted_for: Option<u64>,
+    /// The chosen entity's mentions, with the entity and revision they were found for.
+    mentions: Vec<Place>,
+    mentions_for: Option<(EntityId, u64)>,
 }
 
 /// A registry edit as a command, or the builder's refusal as a message.
@@ -74,6 +77,10 @@ impl RegistryPanel {
             self.selected = None;
             return;
         };
+        if self.mentions_for != Some((id, revision)) {
+            self.mentions = tagging::mentions_of(project, id);
+            self.mentions_for = Some((id, revision));
+        }
         if self.loaded_for != Some((id, revision)) {
             self.name = entity.name.clone();
             self.note = entity.note.clone();
@@ -107,18 +114,24 @@ impl RegistryPanel {
             .labelled_by(label.id);
         });
         let filter = self.filter.trim().to_string();
+        let listed: Vec<&crate::model::Entity> = project
+            .registry
+            .entities
+            .iter()
+            .filter(|e| {
+                filter.is_empty()
+                    || e.name.contains(&filter)
+                    || e.aliases.iter().any(|a| a.contains(&filter))
+            })
+            .collect();
+        let row_height = ui.spacing().interact_size.y;
+        // Only the rows in view are drawn: a registry of thousands scrolls without cost.
         egui::ScrollArea::vertical()
             .id_salt("registry-list")
             .max_height(ui.available_height() * 0.35)
             .auto_shrink([false, true])
-            .show(ui, |ui| {
-                for entity in &project.registry.entities {
-                    if !filter.is_empty()
-                        && !entity.name.contains(&filter)
-                        && !entity.aliases.iter().any(|a| a.contains(&filter))
-                    {
-                        continue;
-                    }
+            .show_rows(ui, row_height, listed.len(), |ui, range| {
+                for entity in &listed[range] {
                     let ty = project.entity_type(&entity.kind);
                     let count = self.counts.get(&entity.id).copied().unwrap_or(0);
                     let text = RichText::new(format!(
@@ -320,7 +333,7 @@ impl RegistryPanel {
         lang: Lang,
         commands: &mut Vec<Command>,
     ) {
-        let mentions = tagging::mentions_of(project, id);
+        let mentions = self.mentions.clone();
         ui.label(
             RichText::new(match lang {
                 Lang::Zh => format!("提及({} 处)", mentions.len()),
