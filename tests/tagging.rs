@@ -291,3 +291,40 @@ fn a_rejected_suggestion_does_not_come_back_after_suggesting_again() {
         });
     assert!(!back, "a rejection is remembered");
 }
+
+#[test]
+fn tagging_an_official_after_the_titles_records_the_roles() {
+    let text = "高新区党工委副书记、管委会主任张红军主持会议。";
+    let mut project = project(&[&[text]]);
+    apply_undoably(&mut project, |pr| {
+        tagging::tag(pr, p(0, 0), 0, 6, EntityKind::Org)
+    });
+    apply_undoably(&mut project, |pr| {
+        tagging::tag(pr, p(0, 0), 6, 9, EntityKind::Title)
+    });
+    apply_undoably(&mut project, |pr| {
+        tagging::tag(pr, p(0, 0), 10, 13, EntityKind::Org)
+    });
+    apply_undoably(&mut project, |pr| {
+        tagging::tag(pr, p(0, 0), 15, 18, EntityKind::Person)
+    });
+    let person = project
+        .registry
+        .find(&EntityKind::Person, "张红军")
+        .unwrap();
+    assert!(
+        person.roles.is_empty(),
+        "no title right before the name yet"
+    );
+    // The title tagged last completes the chain: both roles are recorded.
+    apply_undoably(&mut project, |pr| {
+        tagging::tag(pr, p(0, 0), 13, 15, EntityKind::Title)
+    });
+    let person = project
+        .registry
+        .find(&EntityKind::Person, "张红军")
+        .unwrap();
+    let roles: Vec<String> = person.roles.iter().map(|r| r.display()).collect();
+    assert_eq!(roles, vec!["高新区党工委副书记", "管委会主任"]);
+    assert_eq!(project.registry.officials().count(), 1);
+}

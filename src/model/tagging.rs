@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use super::edit::Edit;
 use super::project::{EntityType, FieldRef, Project, Rejection};
 use super::registry::{EntityId, Registry, Role};
-use super::text::{EntityKind, Span, SpanStatus};
+use super::text::{EntityKind, Span, SpanStatus, TextField};
 use crate::i18n::Lang;
 
 /// One span of the project: its field and its index in that field's spans.
@@ -110,7 +110,9 @@ pub fn tag(project: &Project, at: FieldRef, start: usize, end: usize, kind: Enti
 }
 
 /// Tags every occurrence as `kind` in one step (see [`tag`]). All occurrences of one spelling
-/// link to the same entity.
+/// link to the same entity. A person tagged right after titles (`管委会主任张红军`), or a title
+/// tagged in front of a tagged person, gives that person the role in the registry, as the
+/// suggestions do.
 pub fn tag_occurrences(project: &Project, occurrences: &[Occurrence], kind: EntityKind) -> Edit {
     let mut registry = project.registry.clone();
     let mut edits = Vec::with_capacity(occurrences.len() + 1);
@@ -121,12 +123,88 @@ pub fn tag_occurrences(project: &Project, occurrences: &[Occurrence], kind: Enti
         let text = field.slice(o.start, o.end);
         let mut span = Span::by_editor(o.start, o.end, kind.clone());
         span.entity = entity_for(&mut registry, &kind, text);
+        if matches!(kind, EntityKind::Person | EntityKind::Title) {
+            let mut after = field.clone();
+            after.spans.retain(|s| !s.overlaps(o.start, o.end));
+            after.insert_span(span.clone());
+            record_roles(&mut registry, &after, o.start);
+        }
         edits.push(Edit::AddSpan { at: o.at, span });
     }
     if registry != project.registry {
         edits.push(Edit::SetRegistry(registry));
     }
     Edit::Batch(edits)
+}
+
+/// The roles written before the person span `person` of `field`: titles right before the name,
+/// each with the organization right before it, in a chain joined by 、 or 兼
+/// (`高新区党工委副书记、管委会主任张红军`).
+pub fn roles_before(field: &TextField, registry: &Registry, person: &Span) -> Vec<Role> {
+    title_chain(field, registry, person)
+        .into_iter()
+        .map(|(_, role)| role)
+        .collect()
+}
+
+/// The titles before a person with where each begins, in text order.
+fn title_chain(field: &TextField, registry: &Registry, person: &Span) -> Vec<(usize, Role)> {
+    let text_of = |s: &Span| field.slice(s.start, s.end).to_string();
+    let name_of = |s: &Span| {
+        s.entity
+            .and_then(|id| registry.get(id))
+            .map_or_else(|| text_of(s), |e| e.name.clone())
+    };
+    let mut chain = Vec::new();
+    let mut pos = person.start;
+    while let Some(title) = field
+        .spans
+        .iter()
+        .find(|s| s.kind == EntityKind::Title && s.end == pos && s.start < pos)
+    {
+        let org = field
+            .spans
+            .iter()
+            .find(|s| s.kind == EntityKind::Org && s.end == title.start && s.start < s.end);
+        chain.push((
+            title.start,
+            Role {
+                title: text_of(title),
+                org: org.map(name_of).unwrap_or_default(),
+            },
+        ));
+        pos = org.map_or(title.start, |o| o.start);
+        if pos > 0 && matches!(field.slice(pos - 1, pos), "、" | "兼") {
+            pos -= 1;
+        }
+    }
+    chain.reverse();
+    chain
+}
+
+/// Records in `registry` the roles of the tagged person whose title chain reaches char `from`
+/// of `field`: the person itself starts there, or one of the titles before it does.
+fn record_roles(registry: &mut Registry, field: &TextField, from: usize) {
+    let Some(person) = field
+        .spans
+        .iter()
+        .find(|s| s.kind == EntityKind::Person && s.start >= from)
+    else {
+        return;
+    };
+    let chain = title_chain(field, registry, person);
+    let reaches = person.start == from || chain.iter().any(|(start, _)| *start == from);
+    let Some(entity) = person.entity.and_then(|id| registry.get_mut(id)) else {
+        return;
+    };
+    if !reaches {
+        return;
+    }
+    for (_, role) in chain {
+        if !entity.roles.contains(&role) {
+            entity.roles.push(role);
+        }
+    }
 }
 
 /// Changes the type of a span; the editor's choice, so it is confirmed and relinked to the
