@@ -572,8 +572,8 @@ fn span_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut P
     let ty = fc.project.entity_type(&span.kind);
     ui.label(format!("{text}({})", lang.pick(&ty.name_zh, &ty.name_en)));
     let places = [(at, index)];
-    let mut push = |edit, label: &str| {
-        out.commands.push(Command::Apply {
+    let push = |commands: &mut Vec<Command>, edit: Edit, label: &str| {
+        commands.push(Command::Apply {
             edit,
             label: format!("{label} {text}"),
             select: None,
@@ -582,6 +582,7 @@ fn span_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut P
     if span.status == crate::model::SpanStatus::Suggested {
         if ui.button(lang.pick("确认实体", "Confirm entity")).clicked() {
             push(
+                &mut out.commands,
                 super::entities_panel::confirm_edit(fc.project, &places),
                 lang.pick("确认实体", "Confirm entity"),
             );
@@ -589,9 +590,64 @@ fn span_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut P
         }
         if ui.button(lang.pick("拒绝实体", "Reject entity")).clicked() {
             push(
+                &mut out.commands,
                 super::entities_panel::reject_edit(fc.project, &text, &span.kind, &places),
                 lang.pick("拒绝实体", "Reject entity"),
             );
+            ui.close();
+        }
+    }
+    ui.menu_button(lang.pick("改为类型", "Change type to"), |ui| {
+        for other in &fc.project.entity_types {
+            let name = lang.pick(&other.name_zh, &other.name_en);
+            let button = egui::Button::new(name).shortcut_text(if other.key == 0 {
+                String::new()
+            } else {
+                other.key.to_string()
+            });
+            if ui.add_enabled(other.kind != span.kind, button).clicked()
+                && let Some(edit) =
+                    crate::model::tagging::retype(fc.project, (at, index), other.kind.clone())
+            {
+                out.commands.push(Command::Apply {
+                    edit,
+                    label: format!("{} {text}", lang.pick("改类型", "Change type of")),
+                    select: None,
+                });
+                ui.close();
+            }
+        }
+    });
+    if ui
+        .add(
+            egui::Button::new(lang.pick("列出其他出现", "Other occurrences"))
+                .shortcut_text("Ctrl+T"),
+        )
+        .clicked()
+    {
+        out.commands.push(Command::OfferOccurrences);
+        ui.close();
+    }
+    if let Some(id) = span.entity {
+        if ui
+            .button(lang.pick("在登记表中显示", "Show in the registry"))
+            .clicked()
+        {
+            out.commands.push(Command::ShowEntity(id));
+            out.commands
+                .push(Command::ShowTab(super::state::SideTab::Registry));
+            ui.close();
+        }
+        if ui
+            .button(lang.pick("取消与实体的关联", "Unlink from its entity"))
+            .clicked()
+            && let Ok(edit) = crate::model::tagging::unlink_mention(fc.project, (at, index))
+        {
+            out.commands.push(Command::Apply {
+                edit,
+                label: format!("{} {text}", lang.pick("取消关联", "Unlink")),
+                select: None,
+            });
             ui.close();
         }
     }
@@ -600,6 +656,7 @@ fn span_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut P
         .clicked()
     {
         push(
+            &mut out.commands,
             Edit::RemoveSpan { at, index },
             lang.pick("删除标注", "Remove tag"),
         );

@@ -12,9 +12,10 @@ use super::state::{Command, SideTab};
 /// The column the table is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortBy {
-    #[default]
     Name,
     Titles,
+    /// By first appearance, the order a reader meets them in: the default.
+    #[default]
     Articles,
 }
 
@@ -144,9 +145,11 @@ impl Officials {
         egui::Window::new(lang.pick("领导名录", "Officials"))
             .id(egui::Id::unique("officials-table"))
             .open(&mut open)
-            .default_width(560.0)
-            .default_height(420.0)
+            .default_pos([260.0, 90.0])
+            .default_size([620.0, 460.0])
             .show(ctx, |ui| {
+                // Titles read as one line each; the window grows rather than breaking them.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                 ui.horizontal(|ui| {
                     let label = ui.label(lang.pick("筛选名录", "Filter officials"));
                     ui.add(

@@ -94,7 +94,8 @@ impl TagAll {
             .id(egui::Id::unique("tag-all"))
             .open(&mut open)
             .default_width(440.0)
-            .anchor(egui::Align2::RIGHT_BOTTOM, [-250.0, -40.0])
+            .pivot(egui::Align2::RIGHT_BOTTOM)
+            .default_pos(ctx.content_rect().right_bottom() - egui::vec2(330.0, 40.0))
             .show(ctx, |ui| {
                 ui.label(match lang {
                     Lang::Zh => format!(
