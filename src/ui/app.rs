@@ -25,7 +25,7 @@ use super::settings::Settings;
 use super::state::{Command, Cursor, FileAction, Selection, SideTab};
 use super::status_bar::{self, StatusInput};
 use super::tag_all::TagAll;
-use super::{entities_panel, fonts, outline, shortcuts};
+use super::{fonts, outline, shortcuts};
 use crate::model::tagging::Occurrence;
 
 mod keys;
@@ -550,71 +550,6 @@ impl App {
             Command::DismissNotice => self.notice = None,
             tagging => self.run_tagging_command(ctx, tagging),
         }
-    }
-
-    /// The side panel: its tabs and the one shown.
-    fn side_panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
-        let lang = self.lang();
-        let mut commands = Vec::new();
-        ui.horizontal(|ui| {
-            for (tab, name, keys) in [
-                (
-                    SideTab::Entities,
-                    lang.pick("本篇实体", "Entities"),
-                    "Ctrl+Shift+L",
-                ),
-                (SideTab::Review, lang.pick("审阅", "Review"), "Ctrl+R"),
-                (SideTab::Registry, lang.pick("登记表", "Registry"), "Ctrl+E"),
-            ] {
-                if ui
-                    .selectable_label(self.side == tab, name)
-                    .on_hover_text(keys)
-                    .clicked()
-                {
-                    commands.push(Command::ShowTab(tab));
-                }
-            }
-            if ui
-                .button(lang.pick("名录", "Officials"))
-                .on_hover_text("Ctrl+L")
-                .clicked()
-            {
-                commands.push(Command::ShowOfficials);
-            }
-        });
-        ui.separator();
-        match self.side {
-            SideTab::Entities => commands.extend(entities_panel::show(
-                ui,
-                &self.project,
-                self.selection.article,
-                lang,
-            )),
-            SideTab::Review => {
-                self.review
-                    .refresh(&self.project, self.revision, self.selection.article);
-                commands.extend(
-                    self.review
-                        .show(ui, &self.project, self.selection.article, lang),
-                );
-                let current = self.review.current();
-                if current != self.review.followed {
-                    self.review.followed = current;
-                    self.follow_review();
-                }
-            }
-            SideTab::Registry => {
-                let under_cursor = self.span_at_cursor();
-                commands.extend(self.registry.show(
-                    ui,
-                    &self.project,
-                    self.revision,
-                    under_cursor,
-                    lang,
-                ));
-            }
-        }
-        commands
     }
 
     fn start_save_as(&mut self, ctx: &egui::Context) {

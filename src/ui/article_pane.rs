@@ -543,7 +543,10 @@ fn source_lines_text(field: &TextField, lang: Lang) -> String {
 /// The structure actions for one field, as a context menu, after the actions on the entity span
 /// under the text cursor, if there is one.
 fn action_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut PaneOutput) {
-    span_menu(ui, fc, at, out);
+    if let Some(cursor) = fc.cursor.filter(|c| c.at == at) {
+        out.commands
+            .extend(super::span_menu::show(ui, fc.project, cursor, fc.lang));
+    }
     let selection = Selection::field(at);
     for action in Action::ALL {
         let command = action.command(fc.project, selection, fc.cursor, fc.lang);
@@ -553,114 +556,4 @@ fn action_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut
             ui.close();
         }
     }
-}
-
-/// Confirm, reject or untag the span under the text cursor.
-fn span_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut PaneOutput) {
-    let Some(cursor) = fc.cursor.filter(|c| c.at == at) else {
-        return;
-    };
-    let Some(field) = fc.project.field(at) else {
-        return;
-    };
-    let Some(index) = field.span_at(cursor.start) else {
-        return;
-    };
-    let span = &field.spans[index];
-    let text = field.slice(span.start, span.end).to_string();
-    let lang = fc.lang;
-    let ty = fc.project.entity_type(&span.kind);
-    ui.label(format!("{text}({})", lang.pick(&ty.name_zh, &ty.name_en)));
-    let places = [(at, index)];
-    let push = |commands: &mut Vec<Command>, edit: Edit, label: &str| {
-        commands.push(Command::Apply {
-            edit,
-            label: format!("{label} {text}"),
-            select: None,
-        });
-    };
-    if span.status == crate::model::SpanStatus::Suggested {
-        if ui.button(lang.pick("确认实体", "Confirm entity")).clicked() {
-            push(
-                &mut out.commands,
-                super::entities_panel::confirm_edit(fc.project, &places),
-                lang.pick("确认实体", "Confirm entity"),
-            );
-            ui.close();
-        }
-        if ui.button(lang.pick("拒绝实体", "Reject entity")).clicked() {
-            push(
-                &mut out.commands,
-                super::entities_panel::reject_edit(fc.project, &text, &span.kind, &places),
-                lang.pick("拒绝实体", "Reject entity"),
-            );
-            ui.close();
-        }
-    }
-    ui.menu_button(lang.pick("改为类型", "Change type to"), |ui| {
-        for other in &fc.project.entity_types {
-            let name = lang.pick(&other.name_zh, &other.name_en);
-            let button = egui::Button::new(name).shortcut_text(if other.key == 0 {
-                String::new()
-            } else {
-                other.key.to_string()
-            });
-            if ui.add_enabled(other.kind != span.kind, button).clicked()
-                && let Some(edit) =
-                    crate::model::tagging::retype(fc.project, (at, index), other.kind.clone())
-            {
-                out.commands.push(Command::Apply {
-                    edit,
-                    label: format!("{} {text}", lang.pick("改类型", "Change type of")),
-                    select: None,
-                });
-                ui.close();
-            }
-        }
-    });
-    if ui
-        .add(
-            egui::Button::new(lang.pick("列出其他出现", "Other occurrences"))
-                .shortcut_text("Ctrl+T"),
-        )
-        .clicked()
-    {
-        out.commands.push(Command::OfferOccurrences);
-        ui.close();
-    }
-    if let Some(id) = span.entity {
-        if ui
-            .button(lang.pick("在登记表中显示", "Show in the registry"))
-            .clicked()
-        {
-            out.commands.push(Command::ShowEntity(id));
-            out.commands
-                .push(Command::ShowTab(super::state::SideTab::Registry));
-            ui.close();
-        }
-        if ui
-            .button(lang.pick("取消与实体的关联", "Unlink from its entity"))
-            .clicked()
-            && let Ok(edit) = crate::model::tagging::unlink_mention(fc.project, (at, index))
-        {
-            out.commands.push(Command::Apply {
-                edit,
-                label: format!("{} {text}", lang.pick("取消关联", "Unlink")),
-                select: None,
-            });
-            ui.close();
-        }
-    }
-    if ui
-        .add(egui::Button::new(lang.pick("删除标注", "Remove tag")).shortcut_text("Delete"))
-        .clicked()
-    {
-        push(
-            &mut out.commands,
-            Edit::RemoveSpan { at, index },
-            lang.pick("删除标注", "Remove tag"),
-        );
-        ui.close();
-    }
-    ui.separator();
 }

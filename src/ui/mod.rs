@@ -23,6 +23,7 @@ pub mod registry_panel;
 pub mod review;
 pub mod settings;
 pub mod shortcuts;
+pub mod span_menu;
 pub mod state;
 pub mod status_bar;
 pub mod tag_all;

@@ -4,6 +4,7 @@
 use egui::text::{CCursor, CCursorRange};
 
 use crate::model::tagging::{self, Occurrence};
+use crate::ui::entities_panel;
 use crate::ui::state::{Command, Cursor, ReviewStep, Selection, SideTab};
 
 use super::App;
@@ -209,5 +210,70 @@ impl App {
             )));
             state.store(ctx, id);
         }
+    }
+
+    /// The side panel: its tabs and the one shown.
+    pub(super) fn side_panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let lang = self.lang();
+        let mut commands = Vec::new();
+        ui.horizontal(|ui| {
+            for (tab, name, keys) in [
+                (
+                    SideTab::Entities,
+                    lang.pick("本篇实体", "Entities"),
+                    "Ctrl+Shift+L",
+                ),
+                (SideTab::Review, lang.pick("审阅", "Review"), "Ctrl+R"),
+                (SideTab::Registry, lang.pick("登记表", "Registry"), "Ctrl+E"),
+            ] {
+                if ui
+                    .selectable_label(self.side == tab, name)
+                    .on_hover_text(keys)
+                    .clicked()
+                {
+                    commands.push(Command::ShowTab(tab));
+                }
+            }
+            if ui
+                .button(lang.pick("名录", "Officials"))
+                .on_hover_text("Ctrl+L")
+                .clicked()
+            {
+                commands.push(Command::ShowOfficials);
+            }
+        });
+        ui.separator();
+        match self.side {
+            SideTab::Entities => commands.extend(entities_panel::show(
+                ui,
+                &self.project,
+                self.selection.article,
+                lang,
+            )),
+            SideTab::Review => {
+                self.review
+                    .refresh(&self.project, self.revision, self.selection.article);
+                commands.extend(
+                    self.review
+                        .show(ui, &self.project, self.selection.article, lang),
+                );
+                let current = self.review.current();
+                if current != self.review.followed {
+                    self.review.followed = current;
+                    self.follow_review();
+                }
+            }
+            SideTab::Registry => {
+                let under_cursor = self.span_at_cursor();
+                commands.extend(self.registry.show(
+                    ui,
+                    &self.project,
+                    self.revision,
+                    under_cursor,
+                    lang,
+                ));
+            }
+        }
+        commands
     }
 }
