@@ -106,10 +106,10 @@ impl Officials {
         text
     }
 
-    fn header(&mut self, ui: &mut egui::Ui, column: SortBy, name: &str) {
+    fn header(&mut self, ui: &mut egui::Ui, column: SortBy, name: &str, lang: Lang) {
         let arrow = match (self.sort == column, self.descending) {
-            (true, false) => "(A–Z)",
-            (true, true) => "(Z–A)",
+            (true, false) => lang.pick("(升序)", " (ascending)"),
+            (true, true) => lang.pick("(降序)", " (descending)"),
             (false, _) => "",
         };
         if ui
@@ -145,7 +145,7 @@ impl Officials {
         egui::Window::new(lang.pick("领导名录", "Officials"))
             .id(egui::Id::unique("officials-table"))
             .open(&mut open)
-            .default_pos([260.0, 90.0])
+            .default_pos([240.0, 130.0])
             .default_size([620.0, 460.0])
             .show(ctx, |ui| {
                 // Titles read as one line each; the window grows rather than breaking them.
@@ -185,9 +185,9 @@ impl Officials {
                             .num_columns(3)
                             .spacing([16.0, 6.0])
                             .show(ui, |ui| {
-                                self.header(ui, SortBy::Name, lang.pick("姓名", "Name"));
-                                self.header(ui, SortBy::Titles, lang.pick("职务", "Titles"));
-                                self.header(ui, SortBy::Articles, lang.pick("文章", "Articles"));
+                                self.header(ui, SortBy::Name, lang.pick("姓名", "Name"), lang);
+                                self.header(ui, SortBy::Titles, lang.pick("职务", "Titles"), lang);
+                                self.header(ui, SortBy::Articles, lang.pick("文章", "Articles"), lang);
                                 ui.end_row();
                                 for row in &rows {
                                     if ui

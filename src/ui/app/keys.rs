@@ -117,7 +117,11 @@ impl App {
         if question {
             commands.push(Command::ShowHelp);
         }
-        if self.side != SideTab::Review {
+        // A question on screen (unsaved changes, work to restore) takes the keys first.
+        if self.side != SideTab::Review
+            || self.restore_offer.is_some()
+            || self.unsaved_prompt.is_some()
+        {
             return;
         }
         let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
