@@ -369,3 +369,54 @@ fn the_shortcut_sheet_opens_with_f1_and_question_mark() {
     harness.run_steps(4);
     assert!(harness.query_by_label("打开审阅队列").is_some());
 }
+
+#[test]
+fn ctrl_t_on_a_tag_lists_its_other_occurrences() {
+    let mut project = project();
+    let edit = tagging::tag(&project, p(0), 0, 3, EntityKind::Person);
+    edit.apply(&mut project).unwrap();
+    let mut harness = harness(App::new_for_test(project));
+    assert!(harness.state().tag_all_rows().is_none());
+    // The cursor inside the tag is enough.
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "¶1")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    harness.run_steps(1);
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    harness.run_steps(3);
+    assert_eq!(harness.state().tag_all_rows().map(<[_]>::len), Some(2));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
+    harness.run_steps(2);
+    assert_eq!(
+        spans(&harness, 1).len(),
+        1,
+        "Ctrl+Shift+T tags the listed ones"
+    );
+}
+
+#[test]
+fn a_question_mark_typed_in_a_field_stays_text() {
+    let mut harness = harness(App::new_for_test(project()));
+    harness
+        .get_by_role_and_label(Role::TextInput, "标题")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press(Key::End);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "标题")
+        .type_text("?");
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().project().articles[0].headline.text,
+        "标题1?"
+    );
+    assert!(
+        harness.query_by_label("打开审阅队列").is_none(),
+        "no shortcut sheet"
+    );
+}

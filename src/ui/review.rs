@@ -44,6 +44,13 @@ impl Review {
         }
         let scope = (!self.whole_project).then_some(article);
         self.queue = tagging::suggestions(project, scope);
+        let other_article = self
+            .computed_for
+            .is_some_and(|(_, whole, shown)| !whole && shown != article);
+        if other_article && !self.whole_project {
+            // Another article was chosen: its queue starts at its first suggestion.
+            self.current = 0;
+        }
         self.current = self.current.min(self.queue.len().saturating_sub(1));
         self.computed_for = Some(key);
     }
