@@ -420,3 +420,39 @@ fn a_question_mark_typed_in_a_field_stays_text() {
         "no shortcut sheet"
     );
 }
+
+#[test]
+fn the_context_menu_tags_a_selection_and_changes_a_tags_type() {
+    let mut harness = harness(App::new_for_test(project()));
+    select_first_chars(&mut harness, 3);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "¶1")
+        .click_secondary();
+    harness.run_steps(2);
+    // A button's label includes its shortcut text.
+    harness
+        .get_all_by(|n| n.label().is_some_and(|l| l.starts_with("标注为 人名")))
+        .next()
+        .expect("a tag-as item")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(spans(&harness, 0)[0].kind, EntityKind::Person);
+    assert_eq!(
+        (spans(&harness, 0)[0].start, spans(&harness, 0)[0].end),
+        (0, 3)
+    );
+
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "¶1")
+        .click_secondary();
+    harness.run_steps(2);
+    harness.get_by_label("改为类型").hover();
+    harness.run_steps(2);
+    harness
+        .get_all_by(|n| n.label().is_some_and(|l| l.starts_with("机构")))
+        .next()
+        .expect("a type item")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(spans(&harness, 0)[0].kind, EntityKind::Org);
+}

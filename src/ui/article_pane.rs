@@ -341,9 +341,10 @@ impl ArticlePane {
             .layouter(&mut layouter)
             .show(ui);
         let response = output.response.response.clone().labelled_by(label);
+        let kept = keep_selection_on_right_click(ui, fc, at, &response, &output);
         if response.has_focus() {
             out.focused = Some(at);
-            if let Some(range) = output.cursor_range {
+            if let Some(range) = output.cursor_range.filter(|_| !kept) {
                 let chars = range.as_sorted_char_range();
                 let cursor = Cursor {
                     at,
@@ -399,6 +400,37 @@ impl ArticlePane {
         join_marks(ui, fc, at, field, &output, out);
         response
     }
+}
+
+/// A right-click would collapse the text selection (egui's text editor places the cursor on any
+/// button press), and the context menu could no longer tag it: the selection the app knew is put
+/// back. Returns whether it was.
+fn keep_selection_on_right_click(
+    ui: &egui::Ui,
+    fc: &FieldContext<'_>,
+    at: FieldRef,
+    response: &egui::Response,
+    output: &egui::text_edit::TextEditOutput,
+) -> bool {
+    let Some(cursor) = fc.cursor.filter(|c| c.at == at && c.start < c.end) else {
+        return false;
+    };
+    let right_press = ui.input(|i| {
+        i.pointer.button_pressed(egui::PointerButton::Secondary)
+            || i.pointer.button_down(egui::PointerButton::Secondary)
+    });
+    if !right_press || !response.hovered() {
+        return false;
+    }
+    let mut state = output.state.clone();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::two(
+            egui::text::CCursor::new(cursor.start),
+            egui::text::CCursor::new(cursor.end),
+        )));
+    state.store(ui.ctx(), response.id);
+    true
 }
 
 /// Dashed underlines under suggested spans, in their type's colour: a suggestion is still a

@@ -1,6 +1,7 @@
-//! The context menu of a tagged span (right-click in the article): confirm or reject a
-//! suggestion, change the type, list other occurrences, show or unlink the registry entity,
-//! remove the tag. The same edits as the keyboard and the side panel build.
+//! The context menu of a selection or a tagged span (right-click in the article): tag the
+//! selection; confirm or reject a suggestion, change the type, list other occurrences, show or
+//! unlink the registry entity, remove the tag. The same edits as the keyboard and the side panel
+//! build.
 
 use crate::i18n::Lang;
 use crate::model::tagging;
@@ -8,6 +9,36 @@ use crate::model::{Edit, Project, SpanStatus};
 
 use super::entities_panel;
 use super::state::{Command, Cursor, SideTab};
+
+/// "Tag as …" for a selection that is not a tag yet.
+fn tag_selection_menu(
+    ui: &mut egui::Ui,
+    project: &Project,
+    cursor: Cursor,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    for ty in &project.entity_types {
+        let name = format!(
+            "{} {}",
+            lang.pick("标注为", "Tag as"),
+            lang.pick(&ty.name_zh, &ty.name_en)
+        );
+        let key = if ty.key == 0 {
+            String::new()
+        } else {
+            ty.key.to_string()
+        };
+        if ui.add(egui::Button::new(name).shortcut_text(key)).clicked() {
+            commands.push(Command::TagSelection {
+                cursor,
+                kind: ty.kind.clone(),
+            });
+            ui.close();
+        }
+    }
+    ui.separator();
+}
 
 /// Draws the span part of the context menu for the span under `cursor`, if there is one, and
 /// returns what the editor chose.
@@ -17,6 +48,14 @@ pub fn show(ui: &mut egui::Ui, project: &Project, cursor: Cursor, lang: Lang) ->
     let Some(field) = project.field(at) else {
         return commands;
     };
+    let exact = field
+        .spans
+        .iter()
+        .any(|s| s.start == cursor.start && s.end == cursor.end);
+    if cursor.start < cursor.end && !exact {
+        tag_selection_menu(ui, project, cursor, lang, &mut commands);
+        return commands;
+    }
     let Some(index) = field.span_at(cursor.start) else {
         return commands;
     };
