@@ -75,8 +75,9 @@ pub struct App {
     registry: RegistryPanel,
     officials: Officials,
     types_dialog: EntityTypesDialog,
-    /// The mention last jumped to, highlighted in the article pane.
-    mark: Option<Occurrence>,
+    /// The mention last jumped to and the revision it was found in, highlighted in the article
+    /// pane until the project changes (offsets may no longer fit then).
+    mark: Option<(Occurrence, u64)>,
 }
 
 impl App {

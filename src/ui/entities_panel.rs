@@ -133,7 +133,19 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
                 ui.add_space(6.0);
             }
             ui.add_space(8.0);
-            ui.heading(lang.pick("领导名录", "Officials"));
+            ui.horizontal(|ui| {
+                ui.heading(lang.pick("领导名录", "Officials"));
+                if ui
+                    .small_button(lang.pick("表格", "Table"))
+                    .on_hover_text(lang.pick(
+                        "打开可排序、可复制的名录表 (Ctrl+L)",
+                        "Open the sortable, copyable table (Ctrl+L)",
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::ShowOfficials);
+                }
+            });
             ui.separator();
             let mut any = false;
             for person in project.registry.officials() {

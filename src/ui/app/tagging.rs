@@ -22,6 +22,8 @@ impl App {
             self.review.current_occurrence(&self.project)
         } else {
             self.mark
+                .filter(|(_, revision)| *revision == self.revision)
+                .map(|(o, _)| o)
         }
     }
 
@@ -124,7 +126,7 @@ impl App {
                 self.selection = Selection::field(o.at).clamped(&self.project);
                 self.article.reveal(o.at.slot);
                 self.reveal_raw(Some(o.at));
-                self.mark = Some(o);
+                self.mark = Some((o, self.revision));
             }
             Command::ResizeSpan { start_by, end_by } => self.resize_span(ctx, start_by, end_by),
             Command::ShowTab(tab) => {
