@@ -150,6 +150,21 @@ pub fn show(ctx: &egui::Context, open: &mut bool, project: &Project, lang: Lang)
         .default_width(620.0)
         .vscroll(true)
         .show(ctx, |ui| {
+            ui.label(egui::RichText::new(lang.pick("工作流程", "The workflow")).strong());
+            ui.label(lang.pick(
+                "1. 在右侧文章中选中人名、职务、机构,按数字键标注;其他出现会列在右下角,可一次全部标注。\n\
+                 2. Ctrl+R 打开审阅队列,逐条按 Enter 接受、X 拒绝(先按 Esc 离开文字框)。\n\
+                 3. Ctrl+E 打开登记表:同一实体的两种写法用“并入”合并,人物的职务可在此修改。\n\
+                 4. Ctrl+L 打开领导名录,可排序、筛选、复制。Ctrl+S 保存。",
+                "1. Select a name, title or organization in the article and press its number; other \
+                 occurrences are listed at the bottom right, to tag them all at once.\n\
+                 2. Ctrl+R opens the review queue: Enter accepts, X rejects (press Esc first to leave \
+                 the text field).\n\
+                 3. Ctrl+E opens the registry: merge two spellings of one entity with “Merge in”; edit \
+                 a person's titles there.\n\
+                 4. Ctrl+L opens the officials table: sort, filter, copy. Ctrl+S saves.",
+            ));
+            ui.add_space(6.0);
             for group in groups(project, lang) {
                 ui.heading(&group.title);
                 egui::Grid::new(("shortcuts", group.title.clone()))
