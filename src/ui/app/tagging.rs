@@ -37,7 +37,8 @@ impl App {
         &self.officials.filter
     }
 
-    /// The span exactly covered by the text selection, if any.
+    /// The span the text selection covers exactly, or the one under the caret when nothing is
+    /// selected.
     pub(super) fn span_at_cursor(&self) -> Option<tagging::Place> {
         let cursor = self.cursor?;
         let field = self.project.field(cursor.at)?;
