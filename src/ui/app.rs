@@ -12,18 +12,25 @@ use crate::model::{Edit, FieldRef, History, Project};
 
 use super::article_pane::ArticlePane;
 use super::autosave::Autosave;
+use super::entity_types::EntityTypesDialog;
 use super::files::{self, Dialogs, Opened, Purpose};
 use super::find::Find;
 use super::jobs::Jobs;
 use super::menu::{self, MenuInput};
+use super::officials::Officials;
 use super::raw_pane::RawPane;
+use super::registry_panel::RegistryPanel;
+use super::review::Review;
 use super::settings::Settings;
-use super::state::{Command, Cursor, FileAction, Selection};
+use super::state::{Command, Cursor, FileAction, Selection, SideTab};
 use super::status_bar::{self, StatusInput};
-use super::{entities_panel, fonts, outline};
+use super::tag_all::TagAll;
+use super::{fonts, outline, shortcuts};
+use crate::model::tagging::Occurrence;
 
 mod keys;
 mod prompts;
+mod tagging;
 
 /// A message shown above the panes until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +69,15 @@ pub struct App {
     autosave: Autosave,
     /// Work a crash left in a recovery file, offered back to the editor.
     restore_offer: Option<Recovered>,
+    side: SideTab,
+    review: Review,
+    tag_all: TagAll,
+    registry: RegistryPanel,
+    officials: Officials,
+    types_dialog: EntityTypesDialog,
+    /// The mention last jumped to and the revision it was found in, highlighted in the article
+    /// pane until the project changes (offsets may no longer fit then).
+    mark: Option<(Occurrence, u64)>,
 }
 
 impl App {
@@ -134,6 +150,13 @@ impl App {
             title: String::new(),
             autosave: Autosave::disabled(),
             restore_offer: None,
+            side: SideTab::default(),
+            review: Review::default(),
+            tag_all: TagAll::default(),
+            registry: RegistryPanel::default(),
+            officials: Officials::default(),
+            types_dialog: EntityTypesDialog::default(),
+            mark: None,
         }
     }
 
@@ -246,6 +269,7 @@ impl App {
         self.take_dropped_files(&ctx, &mut commands);
         self.take_shortcuts(&ctx, &mut commands);
         self.find.refresh(&self.project, self.revision);
+        self.tag_all.refresh(&self.project, self.revision);
 
         let menu_input = MenuInput {
             project: &self.project,
@@ -278,15 +302,10 @@ impl App {
                 commands.extend(outline::show(ui, &self.project, self.selection, lang));
             });
         egui::Panel::right("entities")
-            .default_size(230.0)
-            .size_range(160.0..=420.0)
+            .default_size(300.0)
+            .size_range(180.0..=520.0)
             .show(ui, |ui| {
-                commands.extend(entities_panel::show(
-                    ui,
-                    &self.project,
-                    self.selection.article,
-                    lang,
-                ));
+                commands.extend(self.side_panel(ui));
             });
         let mut focused = None;
         egui::CentralPanel::default().show(ui, |ui| {
@@ -324,12 +343,14 @@ impl App {
                     ));
                 });
             egui::CentralPanel::default().show(ui, |ui| {
+                let mark = self.mark();
                 let out = self.article.show(
                     ui,
                     &self.project,
                     self.selection,
                     &self.find,
                     self.cursor,
+                    mark,
                     lang,
                 );
                 commands.extend(out.commands);
@@ -350,7 +371,13 @@ impl App {
         if let Some((purpose, path)) = self.dialogs.show_prompt(&ctx, lang) {
             self.dialog_answered(&ctx, purpose, path);
         }
-        self.help_window(&ctx);
+        shortcuts::show(&ctx, &mut self.show_help, &self.project, lang);
+        commands.extend(self.tag_all.show(&ctx, &self.project, lang));
+        commands.extend(
+            self.officials
+                .show(&ctx, &self.project, self.revision, lang),
+        );
+        commands.extend(self.types_dialog.show(&ctx, &self.project, lang));
         self.restore_dialog(&ctx);
         self.autosave.tick(
             &self.project,
@@ -522,6 +549,7 @@ impl App {
             }
             Command::ShowHelp => self.show_help = true,
             Command::DismissNotice => self.notice = None,
+            tagging => self.run_tagging_command(ctx, tagging),
         }
     }
 

@@ -12,11 +12,12 @@ use egui::text::LayoutJob;
 use egui::{Sense, TextStyle, UiBuilder};
 
 use crate::i18n::Lang;
+use crate::model::tagging::Occurrence;
 use crate::model::{ArticleId, Edit, FieldRef, FieldSlot, Project, TextField};
 
 use super::describe_rule;
 use super::find::Find;
-use super::layout::{FieldLook, GalleyCache};
+use super::layout::{FieldLook, GalleyCache, Highlight};
 use super::state::{Action, Command, Cursor, Selection, text_change};
 
 /// What the pane reports besides commands.
@@ -57,7 +58,15 @@ struct FieldContext<'a> {
     find: &'a Find,
     selection: Selection,
     cursor: Option<Cursor>,
+    /// A stretch to highlight: the suggestion under review, or a mention jumped to.
+    mark: Option<Occurrence>,
     lang: Lang,
+}
+
+/// The widget id of a field's text editor, so the app can set its text selection.
+pub fn field_widget_id(project: &Project, at: FieldRef) -> Option<egui::Id> {
+    let article = project.articles.get(at.article)?;
+    Some(egui::Id::unique(("field", article.id, at.slot)))
 }
 
 impl ArticlePane {
@@ -67,6 +76,7 @@ impl ArticlePane {
     }
 
     /// Draws the article at `selection.article`.
+    #[allow(clippy::too_many_arguments)]
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
@@ -74,6 +84,7 @@ impl ArticlePane {
         selection: Selection,
         find: &Find,
         cursor: Option<Cursor>,
+        mark: Option<Occurrence>,
         lang: Lang,
     ) -> PaneOutput {
         let mut out = PaneOutput::default();
@@ -86,6 +97,7 @@ impl ArticlePane {
             find,
             selection,
             cursor,
+            mark,
             lang,
         };
         ui.horizontal(|ui| {
@@ -285,7 +297,14 @@ impl ArticlePane {
         let font = style.resolve(ui.style());
         let color = ui.visuals().text_color();
         let dark = ui.visuals().dark_mode;
-        let highlights = fc.find.highlights(at);
+        let mut highlights = fc.find.highlights(at);
+        if let Some(mark) = fc.mark.filter(|m| m.at == at) {
+            highlights.push(Highlight {
+                start: mark.start,
+                end: mark.end,
+                current: true,
+            });
+        }
         let cache = &mut self.cache;
         let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
             if text.as_str() == field.text {
@@ -312,16 +331,20 @@ impl ArticlePane {
         } else {
             egui::TextEdit::singleline(&mut buffer)
         };
-        let article_id = fc.project.articles[at.article].id;
         let output = editor
-            .id(egui::Id::unique(("field", article_id, at.slot)))
+            .id(egui::Id::unique((
+                "field",
+                fc.project.articles[at.article].id,
+                at.slot,
+            )))
             .desired_width(f32::INFINITY)
             .layouter(&mut layouter)
             .show(ui);
         let response = output.response.response.clone().labelled_by(label);
+        let kept = keep_selection_on_right_click(ui, fc, at, &response, &output);
         if response.has_focus() {
             out.focused = Some(at);
-            if let Some(range) = output.cursor_range {
+            if let Some(range) = output.cursor_range.filter(|_| !kept) {
                 let chars = range.as_sorted_char_range();
                 let cursor = Cursor {
                     at,
@@ -377,6 +400,37 @@ impl ArticlePane {
         join_marks(ui, fc, at, field, &output, out);
         response
     }
+}
+
+/// A right-click would collapse the text selection (egui's text editor places the cursor on any
+/// button press), and the context menu could no longer tag it: the selection the app knew is put
+/// back. Returns whether it was.
+fn keep_selection_on_right_click(
+    ui: &egui::Ui,
+    fc: &FieldContext<'_>,
+    at: FieldRef,
+    response: &egui::Response,
+    output: &egui::text_edit::TextEditOutput,
+) -> bool {
+    let Some(cursor) = fc.cursor.filter(|c| c.at == at && c.start < c.end) else {
+        return false;
+    };
+    let right_press = ui.input(|i| {
+        i.pointer.button_pressed(egui::PointerButton::Secondary)
+            || i.pointer.button_down(egui::PointerButton::Secondary)
+    });
+    if !right_press || !response.hovered() {
+        return false;
+    }
+    let mut state = output.state.clone();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::two(
+            egui::text::CCursor::new(cursor.start),
+            egui::text::CCursor::new(cursor.end),
+        )));
+    state.store(ui.ctx(), response.id);
+    true
 }
 
 /// Dashed underlines under suggested spans, in their type's colour: a suggestion is still a
@@ -521,7 +575,10 @@ fn source_lines_text(field: &TextField, lang: Lang) -> String {
 /// The structure actions for one field, as a context menu, after the actions on the entity span
 /// under the text cursor, if there is one.
 fn action_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut PaneOutput) {
-    span_menu(ui, fc, at, out);
+    if let Some(cursor) = fc.cursor.filter(|c| c.at == at) {
+        out.commands
+            .extend(super::span_menu::show(ui, fc.project, cursor, fc.lang));
+    }
     let selection = Selection::field(at);
     for action in Action::ALL {
         let command = action.command(fc.project, selection, fc.cursor, fc.lang);
@@ -531,57 +588,4 @@ fn action_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut
             ui.close();
         }
     }
-}
-
-/// Confirm, reject or untag the span under the text cursor.
-fn span_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut PaneOutput) {
-    let Some(cursor) = fc.cursor.filter(|c| c.at == at) else {
-        return;
-    };
-    let Some(field) = fc.project.field(at) else {
-        return;
-    };
-    let Some(index) = field.span_at(cursor.start) else {
-        return;
-    };
-    let span = &field.spans[index];
-    let text = field.slice(span.start, span.end).to_string();
-    let lang = fc.lang;
-    let ty = fc.project.entity_type(&span.kind);
-    ui.label(format!("{text}({})", lang.pick(&ty.name_zh, &ty.name_en)));
-    let places = [(at, index)];
-    let mut push = |edit, label: &str| {
-        out.commands.push(Command::Apply {
-            edit,
-            label: format!("{label} {text}"),
-            select: None,
-        });
-    };
-    if span.status == crate::model::SpanStatus::Suggested {
-        if ui.button(lang.pick("确认实体", "Confirm entity")).clicked() {
-            push(
-                super::entities_panel::confirm_edit(fc.project, &places),
-                lang.pick("确认实体", "Confirm entity"),
-            );
-            ui.close();
-        }
-        if ui.button(lang.pick("拒绝实体", "Reject entity")).clicked() {
-            push(
-                super::entities_panel::reject_edit(fc.project, &text, &span.kind, &places),
-                lang.pick("拒绝实体", "Reject entity"),
-            );
-            ui.close();
-        }
-    }
-    if ui
-        .add(egui::Button::new(lang.pick("删除标注", "Remove tag")).shortcut_text("Delete"))
-        .clicked()
-    {
-        push(
-            Edit::RemoveSpan { at, index },
-            lang.pick("删除标注", "Remove tag"),
-        );
-        ui.close();
-    }
-    ui.separator();
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use egui::RichText;
 
 use crate::i18n::Lang;
-use crate::model::{Edit, EntityKind, FieldRef, Project, Rejection, SpanStatus};
+use crate::model::{Edit, EntityKind, FieldRef, Project, SpanStatus};
 
 use super::describe_rule;
 use super::layout::kind_color;
@@ -21,59 +21,28 @@ struct Mention {
 
 /// The edit confirming every suggested mention in `places`.
 pub fn confirm_edit(project: &Project, places: &[(FieldRef, usize)]) -> Edit {
-    let edits = places
-        .iter()
-        .filter_map(|&(at, index)| {
-            let span = project.field(at)?.spans.get(index)?;
-            (span.status == SpanStatus::Suggested).then(|| Edit::SetSpan {
-                at,
-                index,
-                span: crate::model::Span {
-                    status: SpanStatus::Confirmed,
-                    ..span.clone()
-                },
-            })
-        })
-        .collect();
-    Edit::Batch(edits)
+    crate::model::tagging::confirm(project, places)
 }
 
-/// The edit removing every suggested mention in `places` and remembering the rejection, so the
-/// suggestion is not made again.
+/// The edit removing every suggested mention in `places` (all of them `text` as `kind`) and
+/// remembering the rejection, so the suggestion is not made again.
 pub fn reject_edit(
     project: &Project,
     text: &str,
     kind: &EntityKind,
     places: &[(FieldRef, usize)],
 ) -> Edit {
-    let mut removals: Vec<(FieldRef, usize)> = places
+    let mine: Vec<(FieldRef, usize)> = places
         .iter()
         .copied()
-        .filter(|&(at, index)| {
-            project
-                .field(at)
-                .and_then(|f| f.spans.get(index))
-                .is_some_and(|s| s.status == SpanStatus::Suggested)
+        .filter(|&place| {
+            crate::model::tagging::span_text(project, place) == Some(text)
+                && project
+                    .field(place.0)
+                    .is_some_and(|f| &f.spans[place.1].kind == kind)
         })
         .collect();
-    // Later spans first, so earlier indices stay valid.
-    removals.sort_by(|a, b| b.cmp(a));
-    let mut edits: Vec<Edit> = removals
-        .into_iter()
-        .map(|(at, index)| Edit::RemoveSpan { at, index })
-        .collect();
-    if !project.is_rejected(text, kind) {
-        let mut rejected = project.rejected.clone();
-        rejected.push(Rejection {
-            text: text.to_string(),
-            kind: kind.clone(),
-        });
-        edits.push(Edit::SetLearning {
-            lexicon: project.lexicon.clone(),
-            rejected,
-        });
-    }
-    Edit::Batch(edits)
+    crate::model::tagging::reject(project, &mine)
 }
 
 /// Draws the panel.
@@ -164,7 +133,19 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
                 ui.add_space(6.0);
             }
             ui.add_space(8.0);
-            ui.heading(lang.pick("领导名录", "Officials"));
+            ui.horizontal(|ui| {
+                ui.heading(lang.pick("领导名录", "Officials"));
+                if ui
+                    .small_button(lang.pick("表格", "Table"))
+                    .on_hover_text(lang.pick(
+                        "打开可排序、可复制的名录表 (Ctrl+L)",
+                        "Open the sortable, copyable table (Ctrl+L)",
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::ShowOfficials);
+                }
+            });
             ui.separator();
             let mut any = false;
             for person in project.registry.officials() {

@@ -1,4 +1,5 @@
-//! Fonts: egui's defaults first, then the bundled Droid Sans Fallback for Chinese.
+//! Fonts: egui's defaults first (with the monospace font lending its arrows to proportional
+//! text), then the bundled Droid Sans Fallback for Chinese.
 //!
 //! The font is embedded in the binary (editors on Windows need no installed CJK font) and handed
 //! to egui as a static slice, so the 16 MB of glyphs exist once in memory.
@@ -19,6 +20,14 @@ pub fn definitions() -> FontDefinitions {
         CJK_FONT_NAME.to_string(),
         Arc::new(FontData::from_static(CJK_FONT)),
     );
+    // Ubuntu Light has no arrows (↑ ← in shortcut texts): borrow them from the monospace font.
+    if fonts.font_data.contains_key("Hack") {
+        fonts
+            .families
+            .entry(FontFamily::Proportional)
+            .or_default()
+            .push("Hack".to_string());
+    }
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts
             .families

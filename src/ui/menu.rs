@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::i18n::Lang;
 use crate::model::{History, Project};
 
-use super::state::{Action, Command, Cursor, FileAction, Selection};
+use super::state::{Action, Command, Cursor, FileAction, Selection, SideTab};
 
 /// What the menus need to know to show items enabled or not.
 pub struct MenuInput<'a> {
@@ -124,6 +124,48 @@ pub fn menu_bar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
                 "",
             ) {
                 commands.push(Command::SuggestEntities);
+            }
+        });
+        ui.menu_button(lang.pick("标注", "Tagging"), |ui| {
+            let entries = [
+                (
+                    lang.pick("审阅建议队列", "Review queue"),
+                    "Ctrl+R",
+                    Command::ShowTab(SideTab::Review),
+                ),
+                (
+                    lang.pick("实体登记表", "Registry"),
+                    "Ctrl+E",
+                    Command::ShowTab(SideTab::Registry),
+                ),
+                (
+                    lang.pick("本篇实体", "Entities of this article"),
+                    "Ctrl+Shift+L",
+                    Command::ShowTab(SideTab::Entities),
+                ),
+                (
+                    lang.pick("领导名录", "Officials table"),
+                    "Ctrl+L",
+                    Command::ShowOfficials,
+                ),
+                (
+                    lang.pick(
+                        "列出光标处名称的其他出现",
+                        "Other occurrences of the name at the cursor",
+                    ),
+                    "Ctrl+T",
+                    Command::OfferOccurrences,
+                ),
+                (
+                    lang.pick("实体类型…", "Entity types…"),
+                    "Ctrl+Shift+E",
+                    Command::ShowEntityTypes,
+                ),
+            ];
+            for (text, keys, command) in entries {
+                if item(ui, true, text, keys) {
+                    commands.push(command);
+                }
             }
         });
         ui.menu_button(lang.pick("视图", "View"), |ui| {

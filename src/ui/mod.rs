@@ -9,6 +9,7 @@ pub mod app;
 pub mod article_pane;
 pub mod autosave;
 pub mod entities_panel;
+pub mod entity_types;
 pub mod export_dialog;
 pub mod files;
 pub mod find;
@@ -16,12 +17,18 @@ pub mod fonts;
 pub mod jobs;
 pub mod layout;
 pub mod menu;
+pub mod officials;
 pub mod outline;
 pub mod punctuation_dialog;
 pub mod raw_pane;
+pub mod registry_panel;
+pub mod review;
 pub mod settings;
+pub mod shortcuts;
+pub mod span_menu;
 pub mod state;
 pub mod status_bar;
+pub mod tag_all;
 
 use std::path::PathBuf;
 

@@ -7,7 +7,8 @@
 use std::path::PathBuf;
 
 use crate::i18n::Lang;
-use crate::model::{Direction, Edit, FieldRef, FieldSlot, Project};
+use crate::model::tagging::Occurrence;
+use crate::model::{Direction, Edit, EntityKind, FieldRef, FieldSlot, Project};
 
 /// The article shown in the article pane and, within it, the field the editor works on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -112,6 +113,55 @@ pub enum Command {
     ShowHelp,
     /// Hide the message banner.
     DismissNotice,
+    /// Tag the selected text as `kind`, then offer its other occurrences.
+    TagSelection {
+        cursor: Cursor,
+        kind: EntityKind,
+    },
+    /// List the other occurrences of the tagged name under the text cursor, to tag them too.
+    OfferOccurrences,
+    /// Tag every ticked occurrence of the tag-all list, as one step.
+    TagAllListed,
+    /// Show a stretch of text: its article, scrolled into view, highlighted.
+    Reveal(Occurrence),
+    /// Grow or shrink (negative) the span the text selection covers exactly.
+    ResizeSpan {
+        start_by: isize,
+        end_by: isize,
+    },
+    /// Show a tab of the side panel.
+    ShowTab(SideTab),
+    /// Open the officials table.
+    ShowOfficials,
+    /// Open the entity types dialog.
+    ShowEntityTypes,
+    /// A step of the review queue.
+    Review(ReviewStep),
+    /// Show a message about something that could not be done.
+    ShowError(String),
+    /// Show an entity in the registry tab.
+    ShowEntity(crate::model::EntityId),
+}
+
+/// The tabs of the side panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SideTab {
+    /// The mentions of the shown article.
+    #[default]
+    Entities,
+    /// The queue of suggestions to accept or reject.
+    Review,
+    /// The registry: entities, their spellings, roles, notes and mentions.
+    Registry,
+}
+
+/// What a key or button does in the review queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewStep {
+    Next,
+    Previous,
+    Accept,
+    Reject,
 }
 
 /// A structure action on the selected paragraph or field.

@@ -2,10 +2,10 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{Edit, EntityKind, FieldSlot, Span};
+use crate::model::{Edit, FieldSlot};
 
 use super::App;
-use crate::ui::state::{Action, Command, Cursor, FileAction};
+use crate::ui::state::{Action, Command, FileAction, ReviewStep, SideTab};
 
 impl App {
     /// Keyboard shortcuts, taken before the widgets see them (so Ctrl+Z undoes the project, not
@@ -49,6 +49,24 @@ impl App {
         if pressed(Modifiers::NONE, Key::F1) {
             commands.push(Command::ShowHelp);
         }
+        // Shift and Alt variants before the plain ones, as above.
+        let tagging_keys = [
+            (cmd_shift, Key::L, Command::ShowTab(SideTab::Entities)),
+            (cmd, Key::L, Command::ShowOfficials),
+            (cmd_shift, Key::E, Command::ShowEntityTypes),
+            (cmd, Key::E, Command::ShowTab(SideTab::Registry)),
+            (cmd, Key::R, Command::ShowTab(SideTab::Review)),
+            (cmd_shift, Key::T, Command::TagAllListed),
+            (cmd, Key::T, Command::OfferOccurrences),
+        ];
+        for (modifiers, key, command) in tagging_keys {
+            if pressed(modifiers, key) {
+                commands.push(command);
+            }
+        }
+        if !ctx.text_edit_focused() {
+            self.take_keys_outside_text(ctx, commands);
+        }
         let mut actions = Vec::new();
         if pressed(cmd_shift, Key::Enter) {
             actions.push(Action::SplitArticleHere);
@@ -84,6 +102,45 @@ impl App {
         self.take_tagging_keys(ctx, commands);
     }
 
+    /// Keys that mean something only while no text field has focus: `?` for the shortcut sheet,
+    /// and the review queue's Enter, Backspace/X and arrows.
+    fn take_keys_outside_text(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let question = ctx.input_mut(|i| {
+            let found = i
+                .events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Text(t) if t == "?" || t == "\u{ff1f}"));
+            i.events
+                .retain(|e| !matches!(e, egui::Event::Text(t) if t == "?" || t == "\u{ff1f}"));
+            found || i.consume_key(Modifiers::NONE, Key::Questionmark)
+        });
+        if question {
+            commands.push(Command::ShowHelp);
+        }
+        // A question on screen (unsaved changes, work to restore) takes the keys first.
+        if self.side != SideTab::Review
+            || self.restore_offer.is_some()
+            || self.unsaved_prompt.is_some()
+        {
+            return;
+        }
+        let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+        let steps = [
+            (Key::Enter, ReviewStep::Accept),
+            (Key::Backspace, ReviewStep::Reject),
+            (Key::X, ReviewStep::Reject),
+            (Key::ArrowDown, ReviewStep::Next),
+            (Key::ArrowRight, ReviewStep::Next),
+            (Key::ArrowUp, ReviewStep::Previous),
+            (Key::ArrowLeft, ReviewStep::Previous),
+        ];
+        for (key, step) in steps {
+            if pressed(key) {
+                commands.push(Command::Review(step));
+            }
+        }
+    }
+
     /// Number keys 1–9 over a text selection tag it with the entity type of that key; Delete
     /// over a selection that is exactly a tagged name removes the tag and keeps the text.
     fn take_tagging_keys(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -98,6 +155,21 @@ impl App {
                 .iter()
                 .position(|s| s.start == cursor.start && s.end == cursor.end)
         });
+        if tagged.is_some() {
+            let alt_shift = Modifiers::ALT | Modifiers::SHIFT;
+            let resize = [
+                (alt_shift, Key::ArrowLeft, -1, 0),
+                (alt_shift, Key::ArrowRight, 1, 0),
+                (Modifiers::SHIFT, Key::ArrowLeft, 0, -1),
+                (Modifiers::SHIFT, Key::ArrowRight, 0, 1),
+            ];
+            for (modifiers, key, start_by, end_by) in resize {
+                if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key))) {
+                    commands.push(Command::ResizeSpan { start_by, end_by });
+                    return;
+                }
+            }
+        }
         if let Some(index) = tagged
             && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Delete))
         {
@@ -144,23 +216,6 @@ impl App {
                 _ => true,
             })
         });
-        commands.push(self.tag_command(cursor, kind));
-    }
-
-    fn tag_command(&self, cursor: Cursor, kind: EntityKind) -> Command {
-        let lang = self.lang();
-        let ty = self.project.entity_type(&kind);
-        Command::Apply {
-            edit: Edit::AddSpan {
-                at: cursor.at,
-                span: Span::by_editor(cursor.start, cursor.end, kind),
-            },
-            label: format!(
-                "{} {}",
-                lang.pick("标注", "Tag as"),
-                lang.pick(&ty.name_zh, &ty.name_en)
-            ),
-            select: None,
-        }
+        commands.push(Command::TagSelection { cursor, kind });
     }
 }

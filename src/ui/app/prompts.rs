@@ -10,7 +10,7 @@ use crate::model::Project;
 use super::{App, Notice};
 use crate::ui::autosave;
 use crate::ui::files::Opened;
-use crate::ui::state::{Action, Command};
+use crate::ui::state::Command;
 
 impl App {
     pub(super) fn hovered_files_overlay(&self, ctx: &egui::Context) {
@@ -82,41 +82,6 @@ impl App {
             None => {}
         }
         Vec::new()
-    }
-
-    pub(super) fn help_window(&mut self, ctx: &egui::Context) {
-        let lang = self.lang();
-        egui::Window::new(lang.pick("快捷键与说明", "Shortcuts and help"))
-            .open(&mut self.show_help)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    let rows: Vec<(String, &str)> = vec![
-                        (lang.pick("撤销 / 重做", "Undo / redo").into(), "Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y"),
-                        (lang.pick("保存 / 另存为", "Save / save as").into(), "Ctrl+S / Ctrl+Shift+S"),
-                        (lang.pick("打开 / 新建", "Open / new").into(), "Ctrl+O / Ctrl+N"),
-                        (lang.pick("查找,下一个/上一个", "Find, next/previous").into(), "Ctrl+F, F3 / Shift+F3"),
-                        (
-                            lang.pick("选中文字后标注实体", "Tag the selected text").into(),
-                            "1 人名/Person · 2 职务/Title · 3 机构/Org · 4 地名/Place · Delete",
-                        ),
-                    ];
-                    for (what, keys) in rows {
-                        ui.label(what);
-                        ui.monospace(keys);
-                        ui.end_row();
-                    }
-                    for action in Action::ALL {
-                        ui.label(action.label(lang));
-                        ui.monospace(action.shortcut_text());
-                        ui.end_row();
-                    }
-                });
-                ui.separator();
-                ui.label(lang.pick(
-                    "段落中的橙色竖线是修复过的扫描断行:悬停看原因,点击即可重新拆开。虚线下划线为建议的实体,实色背景为已确认的实体。",
-                    "Orange bars in paragraphs mark repaired scan breaks: hover for the reason, click to split again. Names with a dashed underline are suggestions; names on a solid background are confirmed.",
-                ));
-            });
     }
 
     pub(super) fn restore_dialog(&mut self, ctx: &egui::Context) {
