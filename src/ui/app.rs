@@ -13,11 +13,13 @@ use crate::model::{Edit, FieldRef, History, Project};
 use super::article_pane::ArticlePane;
 use super::autosave::Autosave;
 use super::entity_types::EntityTypesDialog;
+use super::export_dialog::ExportDialog;
 use super::files::{self, Dialogs, Opened, Purpose};
 use super::find::Find;
 use super::jobs::Jobs;
 use super::menu::{self, MenuInput};
 use super::officials::Officials;
+use super::punctuation_dialog::PunctuationDialog;
 use super::raw_pane::RawPane;
 use super::registry_panel::RegistryPanel;
 use super::review::Review;
@@ -65,6 +67,8 @@ pub struct App {
     article: ArticlePane,
     focused: Option<FieldRef>,
     show_help: bool,
+    export: ExportDialog,
+    punctuation: PunctuationDialog,
     title: String,
     autosave: Autosave,
     /// Work a crash left in a recovery file, offered back to the editor.
@@ -147,6 +151,8 @@ impl App {
             article: ArticlePane::default(),
             focused: None,
             show_help: false,
+            export: ExportDialog::default(),
+            punctuation: PunctuationDialog::default(),
             title: String::new(),
             autosave: Autosave::disabled(),
             restore_offer: None,
@@ -372,6 +378,23 @@ impl App {
             self.dialog_answered(&ctx, purpose, path);
         }
         shortcuts::show(&ctx, &mut self.show_help, &self.project, lang);
+        self.export.show(
+            &ctx,
+            &self.project,
+            self.path.as_deref(),
+            self.revision,
+            lang,
+        );
+        if let Some(edit) = self
+            .punctuation
+            .show(&ctx, &self.project, self.revision, lang)
+        {
+            commands.push(Command::Apply {
+                edit,
+                label: lang.pick("规范标点", "normalise punctuation").to_string(),
+                select: None,
+            });
+        }
         commands.extend(self.tag_all.show(&ctx, &self.project, lang));
         commands.extend(
             self.officials
@@ -548,6 +571,8 @@ impl App {
                     .start_suggestions(&self.project, self.revision, ctx)
             }
             Command::ShowHelp => self.show_help = true,
+            Command::ShowExport => self.export.open_for(self.path.as_deref(), &self.project),
+            Command::ShowPunctuation => self.punctuation.open_for(&self.project, self.revision),
             Command::DismissNotice => self.notice = None,
             tagging => self.run_tagging_command(ctx, tagging),
         }

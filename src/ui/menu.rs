@@ -80,6 +80,10 @@ pub fn menu_bar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
                 commands.push(Command::SaveAs);
             }
             ui.separator();
+            if item(ui, true, lang.pick("导出…", "Export…"), "") {
+                commands.push(Command::ShowExport);
+            }
+            ui.separator();
             if item(ui, true, lang.pick("退出", "Quit"), "") {
                 commands.push(Command::File(FileAction::Quit));
             }
@@ -116,6 +120,14 @@ pub fn menu_bar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
             ui.separator();
             if item(ui, true, lang.pick("查找…", "Find…"), "Ctrl+F") {
                 commands.push(Command::ShowFind);
+            }
+            if item(
+                ui,
+                true,
+                lang.pick("规范标点…", "Normalise punctuation…"),
+                "",
+            ) {
+                commands.push(Command::ShowPunctuation);
             }
             if item(
                 ui,

@@ -111,6 +111,10 @@ pub enum Command {
     SuggestEntities,
     /// Show the keyboard shortcuts.
     ShowHelp,
+    /// Open the export dialog (文件 → 导出…).
+    ShowExport,
+    /// Open the punctuation normalisation dialog (编辑 → 规范标点…).
+    ShowPunctuation,
     /// Hide the message banner.
     DismissNotice,
     /// Tag the selected text as `kind`, then offer its other occurrences.
