@@ -18,15 +18,18 @@ const SIZE: [f32; 2] = [1600.0, 1000.0];
 fn main() {
     let raw = jiaodui::SAMPLE_BULLETIN.repeat(100);
     let started = Instant::now();
-    let project = jiaodui::pipeline::import_structure(raw.as_bytes(), "sample-x100.txt")
-        .expect("the sample imports");
+    // The whole import, suggestions included: the panes then draw every entity span, as they
+    // do for an editor.
+    let project =
+        jiaodui::pipeline::import(raw.as_bytes(), "sample-x100.txt").expect("the sample imports");
     let import_time = started.elapsed();
     println!(
-        "project: {:.2} MB raw, {} lines, {} articles, {} paragraphs (import_structure {:.1} ms)",
+        "project: {:.2} MB raw, {} lines, {} articles, {} paragraphs, {} spans (import {:.1} ms)",
         raw.len() as f64 / 1e6,
         project.source.text.lines().count(),
         project.articles.len(),
         project.paragraph_count(),
+        project.span_count(),
         import_time.as_secs_f64() * 1e3
     );
 
