@@ -11,31 +11,12 @@
 //! whitespace and control characters become `U+XXXX` (a space is `U+0020 O`). A real character
 //! is always a single char, so a token longer than one char is always such an escape.
 
-use super::export::{ExportOptions, article_file_stem, short_tag};
+use super::export::{ExportOptions, per_article_or_combined, short_tag};
 use crate::model::{Article, Project, TextField};
 
 /// Renders one combined `articles.conll` or one file per article.
 pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String)> {
-    if options.per_article {
-        project
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, article)| {
-                (
-                    format!("{}.conll", article_file_stem(project, i)),
-                    article_conll(article, options),
-                )
-            })
-            .collect()
-    } else {
-        let combined: String = project
-            .articles
-            .iter()
-            .map(|a| article_conll(a, options))
-            .collect();
-        vec![("articles.conll".to_string(), combined)]
-    }
+    per_article_or_combined(project, options, "conll", "", |a| article_conll(a, options))
 }
 
 /// One article's sentences, each followed by a blank line.

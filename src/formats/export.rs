@@ -328,6 +328,38 @@ pub fn export(
     }
 }
 
+/// The files of a format that writes either one file per article or one combined file:
+/// `NN-headline.EXT` each, or `articles.EXT` with the articles joined by `separator`.
+pub fn per_article_or_combined(
+    project: &Project,
+    options: &ExportOptions,
+    extension: &str,
+    separator: &str,
+    render_article: impl Fn(&Article) -> String,
+) -> Vec<(String, String)> {
+    if options.per_article {
+        project
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, article)| {
+                (
+                    format!("{}.{extension}", article_file_stem(project, i)),
+                    render_article(article),
+                )
+            })
+            .collect()
+    } else {
+        let combined = project
+            .articles
+            .iter()
+            .map(render_article)
+            .collect::<Vec<_>>()
+            .join(separator);
+        vec![(format!("articles.{extension}"), combined)]
+    }
+}
+
 /// The name of an article's own file (without extension): its 1-based number, zero-padded so
 /// files sort in article order, and its headline made safe for Windows file names.
 pub fn article_file_stem(project: &Project, index: usize) -> String {

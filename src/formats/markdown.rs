@@ -13,32 +13,14 @@
 //! let `**` work (not touching punctuation on a letter side, not next to another mention), and
 //! `<strong>张红军</strong>` where they do not, so bold never fails to render.
 
-use super::export::{ExportOptions, article_file_stem};
+use super::export::{ExportOptions, per_article_or_combined};
 use crate::model::{Article, FieldSlot, Project, TextField};
 
 /// Renders the articles as one combined `articles.md` or one file per article.
 pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String)> {
-    if options.per_article {
-        project
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, article)| {
-                (
-                    format!("{}.md", article_file_stem(project, i)),
-                    article_markdown(article, options),
-                )
-            })
-            .collect()
-    } else {
-        let combined = project
-            .articles
-            .iter()
-            .map(|a| article_markdown(a, options))
-            .collect::<Vec<_>>()
-            .join("\n---\n\n");
-        vec![("articles.md".to_string(), combined)]
-    }
+    per_article_or_combined(project, options, "md", "\n---\n\n", |a| {
+        article_markdown(a, options)
+    })
 }
 
 /// One article as Markdown, ending with a line end.

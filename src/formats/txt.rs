@@ -5,32 +5,12 @@
 //! combined file, articles are separated by two blank lines. Empty fields are left out; every
 //! char of every other field is written as it is.
 
-use super::export::{ExportOptions, article_file_stem};
+use super::export::{ExportOptions, per_article_or_combined};
 use crate::model::{Article, FieldSlot, Project};
 
 /// Renders the articles as one combined `articles.txt` or one file per article.
 pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String)> {
-    if options.per_article {
-        project
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, article)| {
-                (
-                    format!("{}.txt", article_file_stem(project, i)),
-                    article_text(article),
-                )
-            })
-            .collect()
-    } else {
-        let combined = project
-            .articles
-            .iter()
-            .map(article_text)
-            .collect::<Vec<_>>()
-            .join("\n\n");
-        vec![("articles.txt".to_string(), combined)]
-    }
+    per_article_or_combined(project, options, "txt", "\n\n", article_text)
 }
 
 /// One article as text, ending with a line end.
