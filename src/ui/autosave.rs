@@ -1,5 +1,6 @@
-//! Unsaved work written to a recovery file every half minute (off the UI thread), removed after a
-//! save or a clean exit, and offered back when a project is opened after a crash.
+//! Unsaved work written to a recovery file once the editor pauses for half a minute (and every two
+//! minutes while they keep working), off the UI thread; removed after a save or a clean exit, and
+//! offered back when a project is opened after a crash.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -9,8 +10,11 @@ use crate::formats::recovery::{self, Recovered};
 use crate::i18n::Lang;
 use crate::model::{Edit, Project};
 
-/// How much work a crash may lose at most.
-pub const INTERVAL: Duration = Duration::from_secs(30);
+/// How long the project must stay unchanged before its unsaved state is written: writing while
+/// the editor pauses keeps the write off the moments they are typing.
+pub const IDLE: Duration = Duration::from_secs(30);
+/// The longest a stretch of unbroken work goes without a recovery write: what a crash may lose.
+pub const MAX_INTERVAL: Duration = Duration::from_secs(120);
 
 /// The recovery files of the open project.
 pub struct Autosave {
@@ -20,6 +24,9 @@ pub struct Autosave {
     data_dir: Option<PathBuf>,
     written_revision: Option<u64>,
     last_write: Instant,
+    /// The revision seen last, and when it was first seen: the start of the current pause.
+    seen_revision: Option<u64>,
+    changed_at: Instant,
     running: Option<Receiver<()>>,
     /// Recovery files written in this session, removed after a save or a clean exit.
     written: Vec<PathBuf>,
@@ -33,6 +40,8 @@ impl Autosave {
             data_dir,
             written_revision: None,
             last_write: Instant::now(),
+            seen_revision: None,
+            changed_at: Instant::now(),
             running: None,
             written: Vec::new(),
         }
@@ -56,7 +65,8 @@ impl Autosave {
     }
 
     /// Called every frame: writes the project to its recovery file when it has unsaved changes
-    /// not yet written and the last write is half a minute old.
+    /// not yet written and has not changed for [`IDLE`], or the last write is [`MAX_INTERVAL`]
+    /// old.
     pub fn tick(
         &mut self,
         project: &Project,
@@ -71,12 +81,16 @@ impl Autosave {
                 _ => self.running = None,
             }
         }
+        if self.seen_revision != Some(revision) {
+            self.seen_revision = Some(revision);
+            self.changed_at = Instant::now();
+        }
         if !self.enabled || !dirty || self.written_revision == Some(revision) {
             return;
         }
-        let since = self.last_write.elapsed();
-        if since < INTERVAL {
-            ctx.request_repaint_after(INTERVAL - since);
+        let idle = self.changed_at.elapsed();
+        if idle < IDLE && self.last_write.elapsed() < MAX_INTERVAL {
+            ctx.request_repaint_after(IDLE - idle);
             return;
         }
         let Some(path) = self.path_for(project_path) else {
