@@ -351,6 +351,31 @@ fn every_format_matches_its_expected_files() {
     }
 }
 
+/// The embedded sample bulletin as the import pipeline reads it.
+fn imported_sample() -> Project {
+    jiaodui::pipeline::import(jiaodui::SAMPLE_BULLETIN.as_bytes(), jiaodui::SAMPLE_NAME)
+        .expect("the sample imports")
+}
+
+/// The sample bulletin → import → every format. These files change whenever the import's
+/// structure or entity rules change: re-bless them then and read the diff, which shows exactly
+/// what the change does to a real bulletin.
+#[test]
+fn the_imported_sample_matches_its_expected_files() {
+    let project = imported_sample();
+    for format in ExportFormat::all() {
+        let files = render(&project, format, &ExportOptions::default());
+        check_against_fixtures(&fixtures_root().join("sample").join(format.code()), &files);
+    }
+    for (_, options) in option_sets() {
+        check_txt_and_markdown_keep_every_character(&project, &options);
+        check_jsonl_has_every_key_and_exact_offsets(&project, &options);
+        check_tei_parses_back_to_the_same_text_and_entities(&project, &options);
+        check_conll_tags_rebuild_every_entity_and_every_character(&project, &options);
+        check_brat_offsets_point_at_the_mention_text(&project, &options);
+    }
+}
+
 #[test]
 fn single_file_formats_render_one_file_and_others_several() {
     let project = realistic();
