@@ -44,6 +44,7 @@ const NOT_PERSONS: LexiconFile = lexicon_file!("not-persons.txt");
 const NOT_PLACES: LexiconFile = lexicon_file!("not-places.txt");
 const NOT_ORGS: LexiconFile = lexicon_file!("not-orgs.txt");
 const PERSON_CUES: LexiconFile = lexicon_file!("person-cues.txt");
+const NAME_PARTS: LexiconFile = lexicon_file!("name-parts.txt");
 
 /// The FxHash function: the lexicon is looked up once or more per token of every text, and the
 /// keys are short trusted strings, so a fast non-cryptographic hash matters and is safe.
@@ -194,6 +195,15 @@ impl OrgEnding {
     }
 }
 
+/// A part of a personal name that is no Chinese surname.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamePart {
+    /// A part of a Tibetan name: two of them make a full name (扎西顿珠).
+    Given,
+    /// A Japanese family name, before a given name of one or two chars (佐藤健一).
+    JapaneseSurname,
+}
+
 /// Everything the lexicons say about one word.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordInfo {
@@ -221,6 +231,8 @@ pub struct WordInfo {
     pub person_cue: bool,
     /// Shows that the name after it is a person's (选手, 犯罪嫌疑人).
     pub person_cue_before: bool,
+    /// A part of a name that no surname list holds.
+    pub name_part: Option<NamePart>,
 }
 
 /// All lexicons, merged into one word table.
@@ -313,6 +325,7 @@ impl Lexicons {
             NOT_PLACES,
             NOT_ORGS,
             PERSON_CUES,
+            NAME_PARTS,
         ];
         for file in &files {
             lexicons.add_text(file.name, file.text);
@@ -419,6 +432,13 @@ impl Lexicons {
                     self.info(word).person_cue_before = true;
                 }
                 "person-cues.txt" => self.info(word).person_cue = true,
+                "name-parts.txt" => {
+                    self.info(word).name_part = Some(if second == "japanese" {
+                        NamePart::JapaneseSurname
+                    } else {
+                        NamePart::Given
+                    });
+                }
                 _ => {}
             }
         }

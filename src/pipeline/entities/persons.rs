@@ -17,11 +17,8 @@ pub const BYLINE: &str = "person:byline";
 pub const BEFORE_TITLE: &str = "person:before-title";
 pub const REPEATED: &str = "person:repeated";
 pub const ANONYMISED: &str = "person:anonymised";
-pub const DOTTED: &str = "person:dotted";
 pub const AFTER_CUE: &str = "person:after-cue";
-
-/// Dots that join the parts of a foreign name (埃隆·马斯克).
-const NAME_DOTS: [&str; 4] = ["·", "•", "・", "‧"];
+pub const COMPOUND_SURNAME: &str = "person:compound-surname";
 
 /// Chars a Chinese name does not end with: they end places and organs (高新区, 发展局).
 const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡赛奖府化";
@@ -46,6 +43,13 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
     if !chars.iter().all(|&c| is_han(c)) || NOT_NAME_END.contains(chars[chars.len() - 1]) {
         return false;
     }
+    // 将于本周六: the "given name" is a time word (本周, 下月, 今年).
+    if chars.len() == 3
+        && "本下上今明昨每前后当".contains(chars[1])
+        && "周年月日天晚午".contains(chars[2])
+    {
+        return false;
+    }
     let Some(surname) = lexicons.surname_len(chars) else {
         return false;
     };
@@ -64,35 +68,6 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
 /// Dictionary frequency under which a two-char word tagged as a name is taken for one.
 const RARE_WORD: usize = 500;
 
-/// The last token of a foreign name written with dots that starts at token `first`
-/// (埃隆 · 马斯克, 穆罕默德 · 本 · 萨勒曼): Chinese words joined by name dots.
-fn dotted_name(sentence: &Sentence, first: usize) -> Option<usize> {
-    let tokens = &sentence.tokens;
-    let is_part = |i: usize| {
-        tokens.get(i).is_some_and(|t| {
-            sentence.chars[t.start..t.end].iter().all(|&c| is_han(c))
-                && t.info.title.is_none()
-                && !t.info.org
-        })
-    };
-    let dot_follows = tokens
-        .get(first + 1)
-        .is_some_and(|t| NAME_DOTS.contains(&t.word));
-    if !dot_follows || !is_part(first) || (first > 0 && NAME_DOTS.contains(&tokens[first - 1].word))
-    {
-        return None;
-    }
-    let mut last = first;
-    while tokens
-        .get(last + 1)
-        .is_some_and(|t| NAME_DOTS.contains(&t.word))
-        && is_part(last + 2)
-    {
-        last += 2;
-    }
-    (last > first).then_some(last)
-}
-
 /// Whether the two-char "name" at `index` sits between nouns, as part of a compound noun
 /// (节日 安保 工作): a name there would need a title or a particle.
 fn inside_a_compound_noun(tokens: &[Token], index: usize) -> bool {
@@ -110,17 +85,20 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
     // Tokens before this index belong to a name already found.
     let mut covered_until = 0;
     for (i, token) in tokens.iter().enumerate() {
+        // 司马/nr 红军, 欧阳/ns 志远, 上官云/nr 飞: a compound surname and the given name the
+        // segmenter cut off or took for a place.
         if i >= covered_until
-            && let Some(last) = dotted_name(sentence, i)
+            && let Some(end) = compound_surname_name(sentence, lexicons, token)
         {
             out.push(Candidate::new(
                 token.start,
-                tokens[last].end,
+                end,
                 EntityKind::Person,
-                DOTTED,
-                priority::GRAMMAR,
+                COMPOUND_SURNAME,
+                priority::NAME,
             ));
-            covered_until = last + 1;
+            covered_until = sentence.token_starting_at(end).unwrap_or(tokens.len());
+            continue;
         }
         // 选手全红婵, 犯罪嫌疑人张某: a role that is no title, right before a name.
         if token.info.person_cue_before
@@ -237,6 +215,24 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
     }
 }
 
+/// The end of a name starting at `token` with a compound surname (司马, 欧阳, 皇甫): the token is
+/// the surname or a name the segmenter cut short, and a given name of one or two chars follows.
+fn compound_surname_name(sentence: &Sentence, lexicons: &Lexicons, token: &Token) -> Option<usize> {
+    // Checked for every token: the cheap tests come first.
+    if !(2..=3).contains(&token.len())
+        || !matches!(token.pos, "nr" | "nrfg" | "ns")
+        || token.info.place.is_some()
+        || token.info.not_person
+        || lexicons.surname_len(&sentence.chars[token.start..]) != Some(2)
+    {
+        return None;
+    }
+    let end = name_at(sentence, lexicons, token.start)?;
+    let text = sentence.slice(token.start, end);
+    let info = lexicons.get(&text);
+    (end - token.start >= 3 && end >= token.end && info.place.is_none() && !info.org).then_some(end)
+}
+
 /// Most chars of a transliterated name written without a dot (冯德莱恩, 古特雷斯).
 const MAX_TRANSLITERATED: usize = 6;
 
@@ -305,8 +301,30 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
     {
         return None;
     }
+    if let Some(end) = super::foreign_names::linked_name_from(sentence, index) {
+        return Some(end);
+    }
+    // 记者 来到: a verb or another word of the dictionary that no name is.
+    if token.known
+        && matches!(
+            token.pos,
+            "v" | "vd" | "vn" | "d" | "p" | "c" | "a" | "ad" | "t" | "m" | "r"
+        )
+    {
+        return None;
+    }
     if let Some(end) = transliterated_run(sentence, lexicons, index) {
         return Some(end);
+    }
+    // 米莱/nrt 通/v: a name the segmenter took for a transliteration ends with its word, even
+    // where its first char is also a surname.
+    if token.pos == "nrt"
+        && token.len() >= 2
+        && sentence.chars[token.start..token.end]
+            .iter()
+            .all(|&c| is_han(c))
+    {
+        return Some(token.end);
     }
     let is_name_tag = matches!(token.pos, "nr" | "nrfg" | "nrt");
     // A function word is not a surname (董事长和总经理).

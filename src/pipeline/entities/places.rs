@@ -25,9 +25,129 @@ const FUNCTION_CHARS: &str = "暨和与及在向从到赴对为是于将把被�
 /// Chars that end names of events, not places (中超联赛, 广交会).
 const EVENT_ENDINGS: &str = "赛会节展";
 
+/// Chars of numbers that start counts of places (三省, 两市), not place names.
+const COUNT_CHARS: &str = "一二三四五六七八九十两几多数各";
+
+/// A town or village the segmenter kept in one word (周庄镇/nr, 小岗村): a proper name of two or
+/// three chars and a town ending.
+fn is_town_word(sentence: &Sentence, token: &super::analysis::Token) -> bool {
+    // Checked for every token: most end with no town ending's last char.
+    if token.len() < 3 || !"镇乡村道区".contains(sentence.chars[token.end - 1]) {
+        return false;
+    }
+    let Some(stem) = TOWN_ENDINGS
+        .iter()
+        .find_map(|ending| token.word.strip_suffix(ending))
+    else {
+        return false;
+    };
+    let stem_len = stem.chars().count();
+    (2..=3).contains(&stem_len)
+        && token.info.place.is_none()
+        && !token.info.org
+        && !token.info.not_place
+        && (!token.known
+            || matches!(token.pos, "ns" | "nr" | "nz")
+            || (token.pos == "n" && !sentence.is_word(stem)))
+        && sentence.chars[token.start..token.end]
+            .iter()
+            .all(|&c| is_han(c))
+        && !FUNCTION_CHARS.contains(sentence.chars[token.start])
+        && !COUNT_CHARS.contains(sentence.chars[token.start])
+}
+
+/// Whether the word at `index`, tagged as a place by the segmenter alone, stands where a verb
+/// does (政策 惠及 全县, 长期 扎根): after an adverb, or between a subject and an object.
+fn in_verb_position(sentence: &Sentence, index: usize) -> bool {
+    let tokens = &sentence.tokens;
+    let Some(previous) = index.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    if matches!(previous.pos, "d" | "ad" | "vd") {
+        return true;
+    }
+    tokens[index].len() == 2
+        && matches!(previous.pos, "n" | "r")
+        && previous.info.place.is_none()
+        && tokens
+            .get(index + 1)
+            .is_some_and(|next| matches!(next.pos, "n" | "m" | "r") && next.info.place.is_none())
+}
+
+/// A place the segmenter cut after its first char and glued to a count (山 / 东三省 in 广东、
+/// 江苏、山东三省): the end of the place, when the char before the token and the token's first
+/// char make a province or city and a count follows.
+fn place_before_count(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<usize> {
+    let token = &sentence.tokens[index];
+    let previous = &sentence.tokens[index.checked_sub(1)?];
+    let chars = &sentence.chars;
+    if previous.len() != 1 || token.len() < 3 || !COUNT_CHARS.contains(*chars.get(token.start + 1)?)
+    {
+        return None;
+    }
+    let joined = sentence.slice(previous.start, token.start + 1);
+    lexicons
+        .get(&joined)
+        .place
+        .is_some_and(|p| matches!(p.level, PlaceLevel::Province | PlaceLevel::City))
+        .then_some(token.start + 1)
+}
+
+/// A second place right after a province or city (北京 亦庄/nr): a two-char word the segmenter
+/// took for a name, whose first char starts no surname, before a pause.
+fn place_after_area(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> bool {
+    let tokens = &sentence.tokens;
+    let token = &tokens[index];
+    index > 0
+        && is_province_or_city(&tokens[index - 1])
+        && token.len() == 2
+        && matches!(token.pos, "nr" | "nz")
+        && token.info.place.is_none()
+        && !token.info.org
+        && !token.info.not_place
+        && !lexicons.is_surname_char(sentence.chars[token.start])
+        && sentence.chars[token.start..token.end]
+            .iter()
+            .all(|&c| is_han(c))
+        && sentence
+            .chars
+            .get(token.end)
+            .is_none_or(|&c| !is_han(c) || "的和与及".contains(c))
+}
+
 /// Finds place candidates in `sentence`.
 pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
     for (i, token) in sentence.tokens.iter().enumerate() {
+        if let Some(end) = place_before_count(sentence, lexicons, i) {
+            out.push(Candidate::new(
+                sentence.tokens[i - 1].start,
+                end,
+                EntityKind::Place,
+                GAZETTEER,
+                priority::NAME,
+            ));
+            continue;
+        }
+        if place_after_area(sentence, lexicons, i) {
+            out.push(Candidate::new(
+                token.start,
+                token.end,
+                EntityKind::Place,
+                SEGMENTER,
+                priority::LOOKUP,
+            ));
+            continue;
+        }
+        if is_town_word(sentence, token) {
+            out.push(Candidate::new(
+                token.start,
+                token.end,
+                EntityKind::Place,
+                TOWN,
+                priority::NAME,
+            ));
+            continue;
+        }
         if i > 0 && TOWN_ENDINGS.contains(&token.word) {
             let name = &sentence.tokens[i - 1];
             let proper = !name.known || matches!(name.pos, "ns" | "nr" | "nz");
@@ -89,6 +209,8 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             None if token.pos == "ns"
                 && token.len() >= 2
                 && !FUNCTION_CHARS.contains(sentence.chars[token.start])
+                && !COUNT_CHARS.contains(sentence.chars[token.start])
+                && !in_verb_position(sentence, i)
                 && !EVENT_ENDINGS.contains(last)
                 && token.info.org_suffix.is_none()
                 && sentence.chars[token.start..token.end]
