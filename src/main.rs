@@ -34,6 +34,8 @@ fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "window"))]
 fn open_window(_file: Option<std::path::PathBuf>) -> ExitCode {
-    eprintln!("this build has no window (built without the `window` feature); see `jiaodui --help`");
+    eprintln!(
+        "this build has no window (built without the `window` feature); see `jiaodui --help`"
+    );
     ExitCode::FAILURE
 }

@@ -149,6 +149,23 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             covered_until = last + 1;
             continue;
         }
+        // 次仁央宗/nr: a Tibetan name the segmenter kept whole.
+        if token.len() >= 4
+            && token.pos == "nr"
+            && lexicons
+                .get(&sentence.slice(token.start, token.start + 2))
+                .name_part
+                == Some(NamePart::Given)
+        {
+            out.push(Candidate::new(
+                token.start,
+                token.end,
+                EntityKind::Person,
+                NAME_PARTS,
+                priority::NAME,
+            ));
+            continue;
+        }
         if token.info.name_part.is_some()
             && let Some(end) = name_of_parts(sentence, lexicons, token)
         {
@@ -208,9 +225,13 @@ fn name_of_parts(sentence: &Sentence, lexicons: &Lexicons, token: &Token) -> Opt
                     && sentence.is_boundary(at)
                     && (sentence.is_boundary(end) || GLUED_AFTER_NAME.contains(chars[end]))
                     && ends_a_name(sentence, end)
-                    && sentence
-                        .token_starting_at(at)
-                        .is_some_and(|t| !FUNCTION_POS.contains(&sentence.tokens[t].pos));
+                    && sentence.token_starting_at(at).is_some_and(|t| {
+                        // 一郎/m is a given name; 在/p is not.
+                        !matches!(
+                            sentence.tokens[t].pos,
+                            "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "f" | "x"
+                        )
+                    });
                 fits.then_some(end)
             })
         }

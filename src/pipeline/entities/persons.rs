@@ -252,6 +252,7 @@ fn name_may_end_at(sentence: &Sentence, end: usize) -> bool {
 fn may_show_a_person(tokens: &[Token], index: usize, surname_pos: &str) -> bool {
     tokens.iter().skip(index + 1).take(3).any(|t| {
         t.info.person_cue
+            || t.word == "今年"
             || matches!(t.word, "、" | "和" | "与" | "及")
             || (surname_pos == "nr" && t.len() == 1)
     })
@@ -269,6 +270,15 @@ fn shows_a_person(
     let tokens = &sentence.tokens;
     let token = &tokens[next];
     if token.info.person_cue {
+        return true;
+    }
+    // 何美玲今年67岁: an age is said of people.
+    if token.word == "今年"
+        && tokens.get(next + 1).is_some_and(|t| t.pos == "m")
+        && tokens
+            .get(next + 2)
+            .is_some_and(|t| t.word.starts_with('岁'))
+    {
         return true;
     }
     if matches!(token.word, "、" | "和" | "与" | "及") {
@@ -327,9 +337,14 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
         return Some(token.end);
     }
     let is_name_tag = matches!(token.pos, "nr" | "nrfg" | "nrt");
-    // A function word is not a surname (董事长和总经理).
+    // A function word is not a surname (董事长和总经理), but a pronoun before a given name the
+    // segmenter tagged is (何/r 美玲/nr).
+    let given_tagged = tokens
+        .get(index + 1)
+        .is_some_and(|t| matches!(t.pos, "nr" | "nrfg") && t.len() <= 2);
     if token.len() == 1
         && !is_name_tag
+        && !(token.pos == "r" && given_tagged)
         && matches!(
             token.pos,
             "c" | "p" | "u" | "uj" | "ul" | "d" | "r" | "f" | "v"

@@ -16,6 +16,9 @@ pub const TOWN: &str = "place:town";
 /// 金普新区).
 const TOWN_ENDINGS: [&str; 7] = ["镇", "乡", "村", "街道", "社区", "新区", "开发区"];
 
+/// Dictionary frequency under which a noun before a town ending is taken for a name.
+const RARE_NAME_WORD: usize = 100;
+
 /// Last chars of island names (黄岩岛, 涠洲岛).
 const ISLAND_ENDINGS: &str = "岛";
 
@@ -150,7 +153,10 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
         }
         if i > 0 && TOWN_ENDINGS.contains(&token.word) {
             let name = &sentence.tokens[i - 1];
-            let proper = !name.known || matches!(name.pos, "ns" | "nr" | "nz");
+            // 溪头/n 村: a rare word before the ending is a name, a common one (全/本/贫困) not.
+            let proper = !name.known
+                || matches!(name.pos, "ns" | "nr" | "nz")
+                || (name.pos == "n" && sentence.word_frequency(name.word) < RARE_NAME_WORD);
             if proper
                 && (1..=3).contains(&name.len())
                 && name.info.place.is_none_or(|p| p.short)

@@ -6,7 +6,7 @@ use crate::model::EntityKind;
 
 use super::analysis::{Sentence, Token, is_han};
 use super::candidates::{Candidate, priority};
-use super::lexicons::Lexicons;
+use super::lexicons::{Lexicons, PlaceLevel};
 
 /// Rule ids of this module.
 pub const TEAM: &str = "org:team";
@@ -57,7 +57,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
         if !matches!(sentence.chars[token.end - 1], '队' | '中' | '小') {
             continue;
         }
-        if let Some(start) = team_start(sentence, i) {
+        if let Some(start) = team_start(sentence, lexicons, i) {
             out.push(Candidate::new(
                 start,
                 token.end,
@@ -92,7 +92,7 @@ fn is_home(token: &Token) -> bool {
 
 /// Where the team ending with token `index` starts: `广汇队`, `海牛 队` or `新疆 广汇队`, when
 /// the nickname is no kind of group and a place or the segmenter vouches for it.
-fn team_start(sentence: &Sentence, index: usize) -> Option<usize> {
+fn team_start(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<usize> {
     let tokens = &sentence.tokens;
     let token = &tokens[index];
     if !token.word.ends_with('队') || token.info.org || !all_han(sentence, token) {
@@ -129,7 +129,15 @@ fn team_start(sentence: &Sentence, index: usize) -> Option<usize> {
         // No place before it: the nickname is enough when the segmenter did not know the word
         // (广厦队) or tagged it as a name (泰山队/nz).
         None => {
-            let vouched = (token.len() > 1 && (!token.known || matches!(token.pos, "nt" | "nz")))
+            // 大连人/n 队: the nickname starts with its city.
+            let nickname = &tokens[nickname_token];
+            let city_first = nickname.len() >= 3
+                && lexicons
+                    .get(&sentence.slice(nickname.start, nickname.start + 2))
+                    .place
+                    .is_some_and(|p| p.level != PlaceLevel::County);
+            let vouched = city_first
+                || (token.len() > 1 && (!token.known || matches!(token.pos, "nt" | "nz")))
                 || (token.len() == 1
                     && matches!(tokens[nickname_token].pos, "nz" | "nt" | "ns")
                     && tokens[nickname_token].info.place.is_none());
