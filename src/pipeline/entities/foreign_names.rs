@@ -48,9 +48,20 @@ fn may_be_piece(sentence: &Sentence, token: &Token) -> bool {
         && !(token.len() >= 2 && info.place.is_some())
 }
 
-/// A piece beyond the one next to a link: a word the segmenter tagged as a name of some kind.
+/// Chars of transliterated names that the segmenter reads as function words or verbs (阿不都
+/// 热合曼: 不/d 都/d), so that a piece made of them counts whatever its tag.
+const TRANSLITERATION_CHARS: &str =
+    "阿不都热合曼吐尔逊买提艾力古丽依木江汗肯洪努帕克孜克拉巴哈斯坦";
+
+/// A piece beyond the one next to a link: a word the segmenter tagged as a name of some kind,
+/// or up to three chars of transliteration.
 fn is_extra_piece(sentence: &Sentence, token: &Token) -> bool {
-    may_be_piece(sentence, token) && PIECE_POS.contains(&token.pos)
+    may_be_piece(sentence, token)
+        && (PIECE_POS.contains(&token.pos)
+            || (token.len() <= 3
+                && sentence.chars[token.start..token.end]
+                    .iter()
+                    .all(|&c| TRANSLITERATION_CHARS.contains(c))))
 }
 
 /// The end of a linked foreign name that starts with token `index`, for the rules that expect a
@@ -149,25 +160,18 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             covered_until = last + 1;
             continue;
         }
-        // 次仁央宗/nr: a Tibetan name the segmenter kept whole.
-        if token.len() >= 4
-            && token.pos == "nr"
-            && lexicons
-                .get(&sentence.slice(token.start, token.start + 2))
-                .name_part
-                == Some(NamePart::Given)
-        {
+        if let Some(end) = tibetan_name(sentence, lexicons, token.start) {
             out.push(Candidate::new(
                 token.start,
-                token.end,
+                end,
                 EntityKind::Person,
                 NAME_PARTS,
                 priority::NAME,
             ));
             continue;
         }
-        if token.info.name_part.is_some()
-            && let Some(end) = name_of_parts(sentence, lexicons, token)
+        if token.info.name_part == Some(NamePart::JapaneseSurname)
+            && let Some(end) = japanese_name(sentence, token)
         {
             out.push(Candidate::new(
                 token.start,
@@ -197,46 +201,47 @@ fn ends_a_name(sentence: &Sentence, end: usize) -> bool {
         || matches!(next.pos, "v" | "vn" | "n" | "a")
 }
 
-/// The end of a Tibetan name (two name parts) or a Japanese name (a family name and one or two
-/// chars) starting at `token`.
-fn name_of_parts(sentence: &Sentence, lexicons: &Lexicons, token: &Token) -> Option<usize> {
+/// The end of a Tibetan name of two parts starting at char `start` (扎西 顿珠, 次仁央宗/nr,
+/// 普布次/nr 仁), wherever the segmenter cut it.
+fn tibetan_name(sentence: &Sentence, lexicons: &Lexicons, start: usize) -> Option<usize> {
     let chars = &sentence.chars;
-    let start = token.start;
-    let lexicons_part = |from: usize, len: usize| {
-        (from + len <= chars.len())
-            .then(|| lexicons.get(&sentence.slice(from, from + len)).name_part)
-            .flatten()
-    };
-    match token.info.name_part {
-        Some(NamePart::Given) => {
-            let first_len = token.len();
-            let at = start + first_len;
-            (2..=3).rev().find_map(|len| {
-                let second = lexicons_part(at, len)?;
-                (second == NamePart::Given && ends_a_name(sentence, at + len)).then_some(at + len)
-            })
-        }
-        Some(NamePart::JapaneseSurname) => {
-            let at = start + token.len();
-            [2, 1].into_iter().find_map(|given| {
-                let end = at + given;
-                let fits = end <= chars.len()
-                    && chars[at..end].iter().all(|&c| is_han(c))
-                    && sentence.is_boundary(at)
-                    && (sentence.is_boundary(end) || GLUED_AFTER_NAME.contains(chars[end]))
-                    && ends_a_name(sentence, end)
-                    && sentence.token_starting_at(at).is_some_and(|t| {
-                        // 一郎/m is a given name; 在/p is not.
-                        !matches!(
-                            sentence.tokens[t].pos,
-                            "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "f" | "x"
-                        )
-                    });
-                fits.then_some(end)
-            })
-        }
-        None => None,
+    if !lexicons.may_start_name_part(chars[start]) {
+        return None;
     }
+    let part_at = |from: usize| {
+        [3, 2].into_iter().find(|&len| {
+            from + len <= chars.len()
+                && lexicons.get(&sentence.slice(from, from + len)).name_part
+                    == Some(NamePart::Given)
+        })
+    };
+    let first = part_at(start)?;
+    let second = part_at(start + first)?;
+    let end = start + first + second;
+    ends_a_name(sentence, end).then_some(end)
+}
+
+/// The end of a Japanese name starting at `token`, a family name: one or two chars of given
+/// name follow (佐藤 健一, 铃木 一郎/m).
+fn japanese_name(sentence: &Sentence, token: &Token) -> Option<usize> {
+    let chars = &sentence.chars;
+    let at = token.end;
+    [2, 1].into_iter().find_map(|given| {
+        let end = at + given;
+        let fits = end <= chars.len()
+            && chars[at..end].iter().all(|&c| is_han(c))
+            && sentence.is_boundary(at)
+            && (sentence.is_boundary(end) || GLUED_AFTER_NAME.contains(chars[end]))
+            && ends_a_name(sentence, end)
+            && sentence.token_starting_at(at).is_some_and(|t| {
+                // 一郎/m is a given name; 在/p is not.
+                !matches!(
+                    sentence.tokens[t].pos,
+                    "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "f" | "x"
+                )
+            });
+        fits.then_some(end)
+    })
 }
 
 #[cfg(test)]

@@ -247,6 +247,8 @@ pub struct Lexicons {
     org_last: CharSet,
     /// The one-char words the lexicons know: other one-char words are not looked up.
     single_chars: CharSet,
+    /// First chars of the name parts: most words start with none, and are not looked up.
+    name_part_first: CharSet,
     /// A bitmap of (first char, last char) pairs of the words the lexicons know: most words of
     /// a text are in no lexicon, and this tells so without hashing them.
     edge_pairs: Vec<u64>,
@@ -307,6 +309,7 @@ impl Lexicons {
             title_last: CharSet::default(),
             org_last: CharSet::default(),
             single_chars: CharSet::default(),
+            name_part_first: CharSet::default(),
             edge_pairs: vec![0; EDGE_PAIR_BITS / 64],
             longest_suffix: 1,
             longest_title: 1,
@@ -433,6 +436,9 @@ impl Lexicons {
                 }
                 "person-cues.txt" => self.info(word).person_cue = true,
                 "name-parts.txt" => {
+                    if let Some(first) = word.chars().next() {
+                        self.name_part_first.insert(first);
+                    }
                     self.info(word).name_part = Some(if second == "japanese" {
                         NamePart::JapaneseSurname
                     } else {
@@ -469,6 +475,11 @@ impl Lexicons {
             return WordInfo::default();
         }
         self.words.get(word).copied().unwrap_or_default()
+    }
+
+    /// Whether some name part of `name-parts.txt` starts with `c`.
+    pub fn may_start_name_part(&self, c: char) -> bool {
+        self.name_part_first.contains(c)
     }
 
     /// Whether `c` is a single-character surname.

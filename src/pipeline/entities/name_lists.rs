@@ -103,7 +103,8 @@ fn listed_name(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
         || LIST_ENDS.contains(chars[end])
         || sentence.token_starting_at(end).is_some_and(|next| {
             let next = &sentence.tokens[next];
-            next.info.person_cue || next.pos == "m"
+            // The last item, before the verb of the sentence (何某受到表彰).
+            next.info.person_cue || next.pos == "m" || next.pos.starts_with('v')
         });
     item_ends.then_some(end)
 }

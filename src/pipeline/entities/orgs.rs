@@ -460,6 +460,23 @@ mod tests {
     }
 
     #[test]
+    fn long_names_with_and_missions_and_affiliated_units() {
+        for (text, org) in [
+            ("宿州市发展和改革委员会印发通知", "宿州市发展和改革委员会"),
+            (
+                "浦东新区规划和资源管理局公布结果",
+                "浦东新区规划和资源管理局",
+            ),
+            ("中国驻德国大使馆发表声明", "中国驻德国大使馆"),
+            ("复旦大学附属中山医院的医生", "复旦大学附属中山医院"),
+            ("江苏省委常委会召开会议", "江苏省委常委会"),
+            ("深圳市鹏达投资有限公司中标", "深圳市鹏达投资有限公司"),
+        ] {
+            assert!(has(text, "ORG", org), "{text}: {:?}", tagged(text));
+        }
+    }
+
+    #[test]
     fn an_organ_word_alone_names_nobody() {
         for text in [
             "公司规模处于国内第一",

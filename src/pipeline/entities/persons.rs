@@ -341,7 +341,7 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
     // segmenter tagged is (何/r 美玲/nr).
     let given_tagged = tokens
         .get(index + 1)
-        .is_some_and(|t| matches!(t.pos, "nr" | "nrfg") && t.len() <= 2);
+        .is_some_and(|t| matches!(t.pos, "nr" | "nrfg" | "nrt") && t.len() <= 2);
     if token.len() == 1
         && !is_name_tag
         && !(token.pos == "r" && given_tagged)

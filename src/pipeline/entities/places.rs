@@ -118,6 +118,22 @@ fn place_after_area(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> b
             .is_none_or(|&c| !is_han(c) || "的和与及".contains(c))
 }
 
+/// Where a town name of two words before the ending at token `index` starts (和平 里 街道):
+/// a proper name of two chars and one more char.
+fn two_word_town_name(sentence: &Sentence, index: usize) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let (name, tail) = (&tokens[index - 2], &tokens[index - 1]);
+    let fits = tail.len() == 1
+        && matches!(tail.pos, "f" | "n" | "ng")
+        && name.len() == 2
+        && matches!(name.pos, "ns" | "nr" | "nz")
+        && name.info.place.is_none_or(|p| p.short)
+        && sentence.chars[name.start..tail.end]
+            .iter()
+            .all(|&c| is_han(c));
+    fits.then_some(name.start)
+}
+
 /// Finds place candidates in `sentence`.
 pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) {
     for (i, token) in sentence.tokens.iter().enumerate() {
@@ -150,6 +166,19 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
                 priority::NAME,
             ));
             continue;
+        }
+        // 和平/nz 里/f 街道: a name of two words, the second one char.
+        if i > 1
+            && TOWN_ENDINGS.contains(&token.word)
+            && let Some(start) = two_word_town_name(sentence, i)
+        {
+            out.push(Candidate::new(
+                start,
+                token.end,
+                EntityKind::Place,
+                TOWN,
+                priority::NAME,
+            ));
         }
         if i > 0 && TOWN_ENDINGS.contains(&token.word) {
             let name = &sentence.tokens[i - 1];
@@ -316,6 +345,25 @@ mod tests {
     fn a_zone_short_form_alone_is_no_place() {
         assert!(!has("树立高新作风", "PLACE", "高新"));
         assert!(has("高新区积极办理", "PLACE", "高新区"));
+    }
+
+    #[test]
+    fn runs_of_places_and_counts() {
+        let found = tagged("广东、江苏、山东三省联合执法");
+        for place in ["广东", "江苏", "山东"] {
+            assert!(found.contains(&("PLACE".into(), place.into())), "{found:?}");
+        }
+        assert!(!found.iter().any(|(_, t)| t.contains("三省")), "{found:?}");
+        assert!(has("东城区和平里街道开展活动", "PLACE", "和平里街道"));
+        assert!(has("小岗村和演丰镇的村民", "PLACE", "演丰镇"));
+    }
+
+    #[test]
+    fn verbs_the_segmenter_tags_as_places_are_no_places() {
+        for text in ["这项政策惠及全县群众", "他们长期扎根山区"] {
+            let found = tagged(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
     }
 
     #[test]
