@@ -28,8 +28,12 @@ const FUNCTION_POS: [&str; 17] = [
 const PIECE_POS: [&str; 6] = ["nr", "nrt", "nrfg", "ns", "nz", "j"];
 
 fn is_link(token: &Token) -> bool {
-    // Checked for every token: the one-char test comes first.
+    // Checked for every token: one char compare, no string compares.
     token.end - token.start == 1
+        && matches!(
+            token.word.as_bytes().first(),
+            Some(b'-' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+        )
         && (NAME_DOTS.contains(&token.word) || NAME_HYPHENS.contains(&token.word))
 }
 
@@ -160,7 +164,9 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             covered_until = last + 1;
             continue;
         }
-        if let Some(end) = tibetan_name(sentence, lexicons, token.start) {
+        if matches!(token.pos, "nr" | "nrt" | "ns" | "nz")
+            && let Some(end) = tibetan_name(sentence, lexicons, token.start)
+        {
             out.push(Candidate::new(
                 token.start,
                 end,

@@ -35,7 +35,12 @@ const COUNT_CHARS: &str = "一二三四五六七八九十两几多数各";
 /// three chars and a town ending.
 fn is_town_word(sentence: &Sentence, token: &super::analysis::Token) -> bool {
     // Checked for every token: most end with no town ending's last char.
-    if token.len() < 3 || !"镇乡村道区".contains(sentence.chars[token.end - 1]) {
+    if token.len() < 3
+        || !matches!(
+            sentence.chars[token.end - 1],
+            '镇' | '乡' | '村' | '道' | '区'
+        )
+    {
         return false;
     }
     let Some(stem) = TOWN_ENDINGS
@@ -82,10 +87,12 @@ fn in_verb_position(sentence: &Sentence, index: usize) -> bool {
 /// char make a province or city and a count follows.
 fn place_before_count(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Option<usize> {
     let token = &sentence.tokens[index];
+    if token.len() < 3 || token.pos != "ns" {
+        return None;
+    }
     let previous = &sentence.tokens[index.checked_sub(1)?];
     let chars = &sentence.chars;
-    if previous.len() != 1 || token.len() < 3 || !COUNT_CHARS.contains(*chars.get(token.start + 1)?)
-    {
+    if previous.len() != 1 || !COUNT_CHARS.contains(*chars.get(token.start + 1)?) {
         return None;
     }
     let joined = sentence.slice(previous.start, token.start + 1);
@@ -167,9 +174,16 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             ));
             continue;
         }
+        // Checked for every token: the char test spares most of them the string compares.
+        let town_ending = token.len() <= 3
+            && matches!(
+                sentence.chars[token.end - 1],
+                '镇' | '乡' | '村' | '道' | '区'
+            )
+            && TOWN_ENDINGS.contains(&token.word);
         // 和平/nz 里/f 街道: a name of two words, the second one char.
         if i > 1
-            && TOWN_ENDINGS.contains(&token.word)
+            && town_ending
             && let Some(start) = two_word_town_name(sentence, i)
         {
             out.push(Candidate::new(
@@ -180,7 +194,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
                 priority::NAME,
             ));
         }
-        if i > 0 && TOWN_ENDINGS.contains(&token.word) {
+        if i > 0 && town_ending {
             let name = &sentence.tokens[i - 1];
             // 溪头/n 村: a rare word before the ending is a name, a common one (全/本/贫困) not.
             let proper = !name.known
