@@ -52,10 +52,10 @@ fn may_be_piece(sentence: &Sentence, token: &Token) -> bool {
         && !(token.len() >= 2 && info.place.is_some())
 }
 
-/// Chars of transliterated names that the segmenter reads as function words or verbs (阿不都
-/// 热合曼: 不/d 都/d), so that a piece made of them counts whatever its tag.
+/// Chars of transliterated names that the segmenter reads as function words, verbs or nouns
+/// (阿不都 热合曼: 不/d 都/d; 彼得罗 娃/ng), so that a piece made of them counts whatever its tag.
 const TRANSLITERATION_CHARS: &str =
-    "阿不都热合曼吐尔逊买提艾力古丽依木江汗肯洪努帕克孜克拉巴哈斯坦";
+    "阿不都热合曼吐尔逊买提艾力古丽依木江汗肯洪努帕克孜拉巴哈斯坦娃娜娅卡莎琳姬";
 
 /// A piece beyond the one next to a link: a word the segmenter tagged as a name of some kind,
 /// or up to three chars of transliteration.

@@ -393,6 +393,18 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
             return Some(end);
         }
     }
+    // 田大勇种/nr 了: a surname and a given name of two chars do not make four chars, unless
+    // the first two are a family name of `name-parts.txt` (木村拓哉).
+    if is_name_tag
+        && token.len() == 4
+        && lexicons.surname_len(&chars[at..]) == Some(1)
+        && lexicons
+            .get(&sentence.slice(at, at + 2))
+            .name_part
+            .is_none()
+    {
+        return Some(at + 3);
+    }
     (is_name_tag
         && (2..=4).contains(&token.len())
         && sentence.chars[token.start..token.end]

@@ -64,6 +64,25 @@ fn is_town_word(sentence: &Sentence, token: &super::analysis::Token) -> bool {
         && !COUNT_CHARS.contains(sentence.chars[token.start])
 }
 
+/// A village or town of one char and its ending right after its county or city (安吉县 余村).
+fn is_short_town_after_area(sentence: &Sentence, index: usize) -> bool {
+    let token = &sentence.tokens[index];
+    token.len() == 2
+        && matches!(sentence.chars[token.end - 1], '镇' | '乡' | '村')
+        && index > 0
+        && sentence.tokens[index - 1]
+            .info
+            .place
+            .is_some_and(|p| !p.short && p.level != PlaceLevel::Country)
+        && token.info.place.is_none()
+        && !token.info.not_place
+        && !token.info.org
+        && is_han(sentence.chars[token.start])
+        && !FUNCTION_CHARS.contains(sentence.chars[token.start])
+        && !COUNT_CHARS.contains(sentence.chars[token.start])
+        && !"全本该各每此这那".contains(sentence.chars[token.start])
+}
+
 /// Whether the word at `index`, tagged as a place by the segmenter alone, stands where a verb
 /// does (政策 惠及 全县, 长期 扎根): after an adverb, or between a subject and an object.
 fn in_verb_position(sentence: &Sentence, index: usize) -> bool {
@@ -164,7 +183,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             ));
             continue;
         }
-        if is_town_word(sentence, token) {
+        if is_town_word(sentence, token) || is_short_town_after_area(sentence, i) {
             out.push(Candidate::new(
                 token.start,
                 token.end,

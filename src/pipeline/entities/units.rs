@@ -46,6 +46,10 @@ const GROUPS: [&str; 30] = [
     "护卫队",
 ];
 
+/// Dictionary frequency from which two chars are taken for a word rather than the end of a
+/// school's name and the start of the next word (小区).
+const COMMON_WORD: usize = 200;
+
 /// Chars of the numbers that name schools (四中, 十一中).
 const SCHOOL_NUMBERS: &str = "一二三四五六七八九十";
 
@@ -164,11 +168,14 @@ fn school_start(sentence: &Sentence, lexicons: &Lexicons, index: usize) -> Optio
     if !(1..=3).contains(&digits) {
         return None;
     }
-    // 一小 区内, 二中 心: the number word is part of another word.
-    if let Some(&next) = sentence.chars.get(token.end) {
+    // 一小 区内: the number word's last char and the next word's first make a common word
+    // (小区), and the next word is cut wrongly; 二中 的, 一中 百年 stay schools.
+    if let Some(next) = sentence.token_starting_at(token.end).map(|n| &tokens[n])
+        && next.len() >= 2
+    {
         let mut word = String::from(last);
-        word.push(next);
-        if sentence.is_word(&word) {
+        word.push(sentence.chars[next.start]);
+        if sentence.word_frequency(&word) >= COMMON_WORD {
             return None;
         }
     }
@@ -205,5 +212,7 @@ mod tests {
     fn numbered_schools() {
         assert!(has("杭州二中的学生在竞赛中获得金牌。", "ORG", "杭州二中"));
         assert!(!has("第二中队", "ORG", "二中"));
+        assert!(has("西安一中百年校庆", "ORG", "西安一中"));
+        assert!(has("民警在南山区一小区内抓获嫌疑人", "PLACE", "南山区"));
     }
 }
