@@ -234,6 +234,18 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             }
             continue;
         };
+        // 学校 120 所: a one-char organ word after a count in digits is a measure word (but
+        // 中铁 十一 局 is an organ).
+        if token.len() == 1
+            && i > 0
+            && tokens[i - 1].pos == "m"
+            && tokens[i - 1]
+                .word
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            continue;
+        }
         let (first, start) = extend_left(tokens, i, head);
         let has_prefix = start < token.start;
         let (rule, ok) = match head {

@@ -38,7 +38,10 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
         return false;
     }
     if token.pos == "nrt" {
-        return chars.len() >= 2 && chars.iter().all(|&c| is_han(c) || c == '·');
+        // 二中/nrt, 七中: a number starts no transliterated name.
+        return chars.len() >= 2
+            && chars.iter().all(|&c| is_han(c) || c == '·')
+            && !"一二三四五六七八九十百千万两".contains(chars[0]);
     }
     if !chars.iter().all(|&c| is_han(c)) || NOT_NAME_END.contains(chars[chars.len() - 1]) {
         return false;
