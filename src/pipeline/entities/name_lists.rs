@@ -83,7 +83,10 @@ fn starts_an_item(sentence: &Sentence, at: usize) -> bool {
 fn listed_name(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<usize> {
     let index = sentence.token_starting_at(at)?;
     let token = &sentence.tokens[index];
-    if token.info.place.is_some() || token.info.org || token.info.not_person {
+    // A place's short form may be a compound surname (东方 晓).
+    let compound_surname = token.len() == 2 && token.info.compound_surname;
+    if (token.info.place.is_some() && !compound_surname) || token.info.org || token.info.not_person
+    {
         return None;
     }
     let end = name_at(sentence, lexicons, at)?;

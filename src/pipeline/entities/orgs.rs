@@ -100,6 +100,7 @@ fn is_area_char(token: &Token) -> bool {
 /// Whether `token` may stand inside an organ or company name, before its head.
 pub fn may_extend_name(token: &Token) -> bool {
     !token.is_break()
+        && !is_count_of_places(token)
         && token.info.title.is_none()
         && !token.info.person_cue
         && (token.info.place.is_some()
@@ -108,6 +109,15 @@ pub fn may_extend_name(token: &Token) -> bool {
             || is_area_char(token)
             || token.is_nominal()
             || is_unknown_name(token))
+}
+
+/// A count of places (三省, 两市): it ends a list of places, it names no organization.
+fn is_count_of_places(token: &Token) -> bool {
+    token.pos == "ns"
+        && token.info.place.is_none()
+        && token
+            .word
+            .starts_with(|c| "一二三四五六七八九十两几多数各".contains(c))
 }
 
 /// A word the segmenter did not know and guessed (豫能 in 河南豫能控股): names of companies are
