@@ -195,6 +195,18 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             }
             continue;
         }
+        // 冯/nr 建国/ns 所在: a lone surname the segmenter tagged as a name, and a given name it
+        // took for a place or a name that no lexicon knows.
+        if let Some(end) = tagged_surname_and_given(sentence, lexicons, i) {
+            out.push(Candidate::new(
+                token.start,
+                end,
+                EntityKind::Person,
+                SEGMENTER,
+                priority::NAME,
+            ));
+            continue;
+        }
         // A name the segmenter cut in two (张 / 红军, 屠/nr 呦 呦) before a word that shows a
         // person, or listed with another name (王亚平、叶光富).
         if token.len() <= 2
@@ -243,6 +255,36 @@ fn compound_surname_name(sentence: &Sentence, lexicons: &Lexicons, token: &Token
     let text = sentence.slice(token.start, end);
     let info = lexicons.get(&text);
     (end - token.start >= 3 && end >= token.end && info.place.is_none() && !info.org).then_some(end)
+}
+
+/// The end of a name made of a one-char surname tagged `nr` and a one- or two-char word the
+/// segmenter tagged as a place or a name, which the gazetteer does not know (冯/nr 建国/ns).
+fn tagged_surname_and_given(
+    sentence: &Sentence,
+    lexicons: &Lexicons,
+    index: usize,
+) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let token = &tokens[index];
+    if token.len() != 1
+        || token.pos != "nr"
+        || !lexicons.is_surname_char(sentence.chars[token.start])
+    {
+        return None;
+    }
+    let given = tokens.get(index + 1)?;
+    let fits = given.len() <= 2
+        && matches!(given.pos, "ns" | "nr" | "nrfg" | "nz")
+        && given.info.place.is_none()
+        && given.info.title.is_none()
+        && !given.info.org
+        && !given.info.not_person
+        && given.info.org_suffix.is_none()
+        && !NOT_NAME_END.contains(sentence.chars[given.end - 1])
+        && sentence.chars[given.start..given.end]
+            .iter()
+            .all(|&c| is_han(c));
+    (fits && name_at(sentence, lexicons, token.start) == Some(given.end)).then_some(given.end)
 }
 
 /// Most chars of a transliterated name written without a dot (冯德莱恩, 古特雷斯).
@@ -492,6 +534,20 @@ mod tests {
         ));
         assert!(has("美国国务卿布林肯抵达北京", "PERSON", "布林肯"));
         assert!(has("陕西省科技厅厅长王晓在西安讲话", "PERSON", "王晓"));
+    }
+
+    #[test]
+    fn compound_surnames_and_given_names_taken_for_places() {
+        assert!(has("司马红军是一名退伍军人。", "PERSON", "司马红军"));
+        assert!(has("司马光明表示赞同", "PERSON", "司马光明"));
+        let found = tagged("欧阳丽华表示,将继续扎根基层。");
+        assert!(
+            found.contains(&("PERSON".to_string(), "欧阳丽华".to_string())),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(kind, _)| kind != "PLACE"), "{found:?}");
+        assert!(has("冯建国所在的车间被评为先进集体", "PERSON", "冯建国"));
+        assert!(has("何美玲今年67岁,是一名退休工人。", "PERSON", "何美玲"));
     }
 
     #[test]
