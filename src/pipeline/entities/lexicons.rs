@@ -240,6 +240,8 @@ pub struct Lexicons {
     words: FxMap<String, WordInfo>,
     single_surnames: CharSet,
     compound_surnames: FxMap<(char, char), ()>,
+    /// First chars of the compound surnames: most chars start none, and are not hashed.
+    compound_first: CharSet,
     /// Last chars of organization endings and of titles: most words end with neither, and are
     /// then not looked up again for every ending length.
     org_suffix_last: CharSet,
@@ -305,6 +307,7 @@ impl Lexicons {
             words: FxMap::default(),
             single_surnames: CharSet::default(),
             compound_surnames: FxMap::default(),
+            compound_first: CharSet::default(),
             org_suffix_last: CharSet::default(),
             title_last: CharSet::default(),
             org_last: CharSet::default(),
@@ -371,6 +374,7 @@ impl Lexicons {
                             self.single_surnames.insert(c);
                         }
                         (Some(a), Some(b), None) => {
+                            self.compound_first.insert(a);
                             self.compound_surnames.insert((a, b), ());
                             self.info(word).compound_surname = true;
                         }
@@ -489,7 +493,10 @@ impl Lexicons {
 
     /// Length in chars of the surname `chars` starts with (2 for 欧阳, 1 for 王), if any.
     pub fn surname_len(&self, chars: &[char]) -> Option<usize> {
-        if chars.len() >= 3 && self.compound_surnames.contains_key(&(chars[0], chars[1])) {
+        if chars.len() >= 3
+            && self.compound_first.contains(chars[0])
+            && self.compound_surnames.contains_key(&(chars[0], chars[1]))
+        {
             return Some(2);
         }
         chars

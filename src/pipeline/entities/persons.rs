@@ -234,7 +234,10 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
 /// the surname or a name the segmenter cut short, and a given name of one or two chars follows.
 fn compound_surname_name(sentence: &Sentence, lexicons: &Lexicons, token: &Token) -> Option<usize> {
     // Checked for every token: the cheap tests come first.
-    if !(2..=3).contains(&token.len()) || token.info.not_person {
+    if !(2..=3).contains(&token.len())
+        || token.info.not_person
+        || lexicons.surname_len(&sentence.chars[token.start..]) != Some(2)
+    {
         return None;
     }
     let name_tagged = matches!(token.pos, "nr" | "nrfg" | "ns") && token.info.place.is_none();
@@ -246,9 +249,7 @@ fn compound_surname_name(sentence: &Sentence, lexicons: &Lexicons, token: &Token
             .tokens
             .get(sentence.token_starting_at(token.end)?)
             .is_some_and(|t| matches!(t.pos, "nr" | "nrfg") && t.len() <= 2);
-    if !(name_tagged || given_tagged)
-        || lexicons.surname_len(&sentence.chars[token.start..]) != Some(2)
-    {
+    if !(name_tagged || given_tagged) {
         return None;
     }
     let end = name_at(sentence, lexicons, token.start)?;
