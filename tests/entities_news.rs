@@ -8,6 +8,9 @@ use jiaodui::pipeline::entities::{Tagger, tag_line_json};
 use serde_json::Value;
 
 const NEWS: &str = include_str!("fixtures/entities/news.jsonl");
+/// Sentences written for the failure patterns an outside evaluation reported: foreign names with
+/// dots and hyphens, names without titles, long organizations, teams, brands, ordinary words.
+const NEWS_2: &str = include_str!("fixtures/entities/news-2.jsonl");
 
 /// (sentence, type, start, end, text)
 type Mention = (usize, String, usize, usize, String);
@@ -31,12 +34,25 @@ fn mentions(line: usize, value: &Value) -> BTreeSet<Mention> {
 
 #[test]
 fn news_micro_f1_over_persons_places_and_organizations() {
+    let micro = micro_f1(NEWS, 40);
+    assert!(micro >= 0.80, "news micro F1 {micro:.3} is below 0.80");
+}
+
+#[test]
+fn second_news_set_micro_f1() {
+    let micro = micro_f1(NEWS_2, 60);
+    assert!(micro >= 0.85, "news-2 micro F1 {micro:.3} is below 0.85");
+}
+
+/// Micro F1 of the tagger over PERSON, ORG and PLACE on a JSONL set of at least `min_sentences`
+/// sentences, printing per-type scores and every miss.
+fn micro_f1(set: &str, min_sentences: usize) -> f64 {
     let tagger = Tagger::shared();
     let mut expected = BTreeSet::new();
     let mut found = BTreeSet::new();
-    let lines: Vec<&str> = NEWS.lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> = set.lines().filter(|l| !l.trim().is_empty()).collect();
     assert!(
-        lines.len() >= 40,
+        lines.len() >= min_sentences,
         "the news set has {} sentences",
         lines.len()
     );
@@ -77,7 +93,7 @@ fn news_micro_f1_over_persons_places_and_organizations() {
         .fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
     let micro = f1(hits as f64 / suggested as f64, hits as f64 / gold as f64);
     println!("micro F1 (PERSON, ORG, PLACE): {micro:.3}");
-    assert!(micro >= 0.80, "news micro F1 {micro:.3} is below 0.80");
+    micro
 }
 
 fn f1(p: f64, r: f64) -> f64 {

@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
 """Turns tests/fixtures/entities/news.txt (sentences with {P:…} {T:…} {O:…} {L:…} marks) into
 news.jsonl: one {"text", "entities": [{"type", "start", "end", "text"}]} per sentence, char offsets.
+Another marked file of that folder is named as the argument (news-2.txt → news-2.jsonl).
 
-    python3 tools/build-news-fixture.py
+    python3 tools/build-news-fixture.py [news-2.txt]
 """
 import json
 import pathlib
 import re
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entities"
 TYPES = {"P": "PERSON", "T": "TITLE", "O": "ORG", "L": "PLACE"}
+SOURCE = sys.argv[1] if len(sys.argv) > 1 else "news.txt"
+TARGET = SOURCE.removesuffix(".txt") + ".jsonl"
 MARK = re.compile(r"\{([PTOL]):([^}]+)\}")
 
 lines = []
-for raw in (HERE / "news.txt").read_text(encoding="utf-8").splitlines():
+for raw in (HERE / SOURCE).read_text(encoding="utf-8").splitlines():
     if not raw.strip() or raw.startswith("#"):
         continue
     text, entities, at = "", [], 0
@@ -25,5 +29,5 @@ for raw in (HERE / "news.txt").read_text(encoding="utf-8").splitlines():
         at = m.end()
     text += raw[at:]
     lines.append(json.dumps({"text": text, "entities": entities}, ensure_ascii=False))
-(HERE / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-print(f"news.jsonl: {len(lines)} sentences")
+(HERE / TARGET).write_text("\n".join(lines) + "\n", encoding="utf-8")
+print(f"{TARGET}: {len(lines)} sentences")

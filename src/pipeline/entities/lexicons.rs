@@ -44,6 +44,7 @@ const NOT_PERSONS: LexiconFile = lexicon_file!("not-persons.txt");
 const NOT_PLACES: LexiconFile = lexicon_file!("not-places.txt");
 const NOT_ORGS: LexiconFile = lexicon_file!("not-orgs.txt");
 const PERSON_CUES: LexiconFile = lexicon_file!("person-cues.txt");
+const NAME_PARTS: LexiconFile = lexicon_file!("name-parts.txt");
 
 /// The FxHash function: the lexicon is looked up once or more per token of every text, and the
 /// keys are short trusted strings, so a fast non-cryptographic hash matters and is safe.
@@ -194,6 +195,15 @@ impl OrgEnding {
     }
 }
 
+/// A part of a personal name that is no Chinese surname.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamePart {
+    /// A part of a Tibetan name: two of them make a full name (扎西顿珠).
+    Given,
+    /// A Japanese family name, before a given name of one or two chars (佐藤健一).
+    JapaneseSurname,
+}
+
 /// Everything the lexicons say about one word.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordInfo {
@@ -221,6 +231,8 @@ pub struct WordInfo {
     pub person_cue: bool,
     /// Shows that the name after it is a person's (选手, 犯罪嫌疑人).
     pub person_cue_before: bool,
+    /// A part of a name that no surname list holds.
+    pub name_part: Option<NamePart>,
 }
 
 /// All lexicons, merged into one word table.
@@ -228,6 +240,8 @@ pub struct Lexicons {
     words: FxMap<String, WordInfo>,
     single_surnames: CharSet,
     compound_surnames: FxMap<(char, char), ()>,
+    /// First chars of the compound surnames: most chars start none, and are not hashed.
+    compound_first: CharSet,
     /// Last chars of organization endings and of titles: most words end with neither, and are
     /// then not looked up again for every ending length.
     org_suffix_last: CharSet,
@@ -235,6 +249,8 @@ pub struct Lexicons {
     org_last: CharSet,
     /// The one-char words the lexicons know: other one-char words are not looked up.
     single_chars: CharSet,
+    /// First chars of the name parts: most words start with none, and are not looked up.
+    name_part_first: CharSet,
     /// A bitmap of (first char, last char) pairs of the words the lexicons know: most words of
     /// a text are in no lexicon, and this tells so without hashing them.
     edge_pairs: Vec<u64>,
@@ -291,10 +307,12 @@ impl Lexicons {
             words: FxMap::default(),
             single_surnames: CharSet::default(),
             compound_surnames: FxMap::default(),
+            compound_first: CharSet::default(),
             org_suffix_last: CharSet::default(),
             title_last: CharSet::default(),
             org_last: CharSet::default(),
             single_chars: CharSet::default(),
+            name_part_first: CharSet::default(),
             edge_pairs: vec![0; EDGE_PAIR_BITS / 64],
             longest_suffix: 1,
             longest_title: 1,
@@ -313,6 +331,7 @@ impl Lexicons {
             NOT_PLACES,
             NOT_ORGS,
             PERSON_CUES,
+            NAME_PARTS,
         ];
         for file in &files {
             lexicons.add_text(file.name, file.text);
@@ -355,6 +374,7 @@ impl Lexicons {
                             self.single_surnames.insert(c);
                         }
                         (Some(a), Some(b), None) => {
+                            self.compound_first.insert(a);
                             self.compound_surnames.insert((a, b), ());
                             self.info(word).compound_surname = true;
                         }
@@ -419,6 +439,16 @@ impl Lexicons {
                     self.info(word).person_cue_before = true;
                 }
                 "person-cues.txt" => self.info(word).person_cue = true,
+                "name-parts.txt" => {
+                    if let Some(first) = word.chars().next() {
+                        self.name_part_first.insert(first);
+                    }
+                    self.info(word).name_part = Some(if second == "japanese" {
+                        NamePart::JapaneseSurname
+                    } else {
+                        NamePart::Given
+                    });
+                }
                 _ => {}
             }
         }
@@ -451,6 +481,11 @@ impl Lexicons {
         self.words.get(word).copied().unwrap_or_default()
     }
 
+    /// Whether some name part of `name-parts.txt` starts with `c`.
+    pub fn may_start_name_part(&self, c: char) -> bool {
+        self.name_part_first.contains(c)
+    }
+
     /// Whether `c` is a single-character surname.
     pub fn is_surname_char(&self, c: char) -> bool {
         self.single_surnames.contains(c)
@@ -458,7 +493,10 @@ impl Lexicons {
 
     /// Length in chars of the surname `chars` starts with (2 for 欧阳, 1 for 王), if any.
     pub fn surname_len(&self, chars: &[char]) -> Option<usize> {
-        if chars.len() >= 3 && self.compound_surnames.contains_key(&(chars[0], chars[1])) {
+        if chars.len() >= 3
+            && self.compound_first.contains(chars[0])
+            && self.compound_surnames.contains_key(&(chars[0], chars[1]))
+        {
             return Some(2);
         }
         chars

@@ -11,13 +11,16 @@
 
 mod analysis;
 mod candidates;
+mod foreign_names;
 mod lexicons;
+mod name_lists;
 mod orgs;
 mod persons;
 mod places;
 mod registry;
 mod rules;
 mod suggest;
+mod units;
 
 use jieba_rs::Jieba;
 use serde::Serialize;
@@ -104,6 +107,7 @@ impl Tagger {
         let mut candidates = Vec::new();
         let mut roles = Vec::new();
         orgs::find(&sentence, &self.lexicons, &mut candidates);
+        units::find(&sentence, &self.lexicons, &mut candidates);
         let organizations = candidates.clone();
         rules::find(
             &sentence,
@@ -113,6 +117,8 @@ impl Tagger {
             &mut roles,
         );
         persons::find(&sentence, &self.lexicons, &mut candidates);
+        foreign_names::find(&sentence, &self.lexicons, &mut candidates);
+        name_lists::find(&sentence, &self.lexicons, &mut candidates);
         places::find(&sentence, &self.lexicons, &mut candidates);
         let boundaries = (0..=sentence.chars.len())
             .map(|c| sentence.is_boundary(c))
@@ -141,7 +147,7 @@ impl Default for Tagger {
 }
 
 /// Every rule id a suggestion can carry, for the window's filters and legends.
-pub const RULES: [&str; 24] = [
+pub const RULES: [&str; 29] = [
     rules::TITLE_BEFORE_NAME,
     rules::TITLE_AFTER_NAME,
     rules::BYLINE_TITLE,
@@ -150,7 +156,10 @@ pub const RULES: [&str; 24] = [
     persons::BYLINE,
     persons::SEGMENTER,
     persons::TRANSLITERATED,
-    persons::DOTTED,
+    foreign_names::LINKED,
+    foreign_names::NAME_PARTS,
+    persons::COMPOUND_SURNAME,
+    name_lists::LISTED,
     persons::BEFORE_CUE,
     persons::AFTER_CUE,
     persons::ANONYMISED,
@@ -162,6 +171,8 @@ pub const RULES: [&str; 24] = [
     orgs::COMPANY_SHORT,
     orgs::BEFORE_CORPORATE_TITLE,
     orgs::SEGMENTER,
+    units::TEAM,
+    units::SCHOOL,
     places::GAZETTEER,
     places::TOWN,
     places::SEGMENTER,
@@ -245,9 +256,29 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
             "人名:姓氏加名字,后面是“表示”“指出”“主持”等只用于人的词。",
             "Person: a surname and given name followed by a word used of people (表示, 指出, 主持 …).",
         ),
-        persons::DOTTED => (
-            "人名:以间隔号“·”连接的外国人名。",
-            "Person: a foreign name whose parts are joined by a dot (·).",
+        foreign_names::LINKED => (
+            "人名:以间隔号“·”或连字符“-”连接的外国人名、少数民族人名。",
+            "Person: a foreign or minority name whose parts are joined by a dot (·) or a hyphen.",
+        ),
+        foreign_names::NAME_PARTS => (
+            "人名:两段藏族人名(如“扎西顿珠”),或日本姓氏加名字。",
+            "Person: a Tibetan name of two parts (扎西顿珠), or a Japanese family name and given name.",
+        ),
+        persons::COMPOUND_SURNAME => (
+            "人名:复姓(欧阳、司马、诸葛等)加一到两个字。",
+            "Person: a compound surname (欧阳, 司马, 诸葛 …) and one or two chars.",
+        ),
+        name_lists::LISTED => (
+            "人名:与已识别的人名以“、”“和”并列,且具人名形式。",
+            "Person: listed with a name already found (joined by 、 or 和) and shaped like a name.",
+        ),
+        units::TEAM => (
+            "机构:地名加队名加“队”的运动队(如“上海海港队”)。",
+            "Organization: a sports team, a place and a nickname followed by 队 (上海海港队).",
+        ),
+        units::SCHOOL => (
+            "机构:地名加序号加“中”“小”的学校(如“北京四中”)。",
+            "Organization: a school, a place and a number followed by 中 or 小 (北京四中).",
         ),
         persons::AFTER_CUE => (
             "人名:紧跟在“选手”“犯罪嫌疑人”等身份词之后,由姓氏加一到两个字组成。",

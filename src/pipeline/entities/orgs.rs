@@ -5,7 +5,7 @@ use crate::model::EntityKind;
 
 use super::analysis::{GLUED_AFTER_NAME, GLUED_BEFORE_NAME, Sentence, Token};
 use super::candidates::{Candidate, priority};
-use super::lexicons::{Lexicons, OrgEnding};
+use super::lexicons::{Lexicons, OrgEnding, PlaceLevel};
 
 /// Rule ids of this module.
 pub const KNOWN: &str = "org:known";
@@ -100,6 +100,7 @@ fn is_area_char(token: &Token) -> bool {
 /// Whether `token` may stand inside an organ or company name, before its head.
 pub fn may_extend_name(token: &Token) -> bool {
     !token.is_break()
+        && !is_count_of_places(token)
         && token.info.title.is_none()
         && !token.info.person_cue
         && (token.info.place.is_some()
@@ -108,6 +109,15 @@ pub fn may_extend_name(token: &Token) -> bool {
             || is_area_char(token)
             || token.is_nominal()
             || is_unknown_name(token))
+}
+
+/// A count of places (三省, 两市): it ends a list of places, it names no organization.
+fn is_count_of_places(token: &Token) -> bool {
+    token.pos == "ns"
+        && token.info.place.is_none()
+        && token
+            .word
+            .starts_with(|c| "一二三四五六七八九十两几多数各".contains(c))
 }
 
 /// A word the segmenter did not know and guessed (豫能 in 河南豫能控股): names of companies are
@@ -134,7 +144,51 @@ fn is_national_word(token: &Token) -> bool {
 /// Whether `token` may stand before an organization named on its own: only areas and other
 /// organizations (高新区 管委会, 省委 常委会, 国家 市场监管总局).
 fn may_prefix_known(token: &Token) -> bool {
-    token.info.place.is_some() || token.info.org || is_area_char(token) || is_national_word(token)
+    token.info.place.is_some()
+        || token.info.org
+        || token.pos == "nt"
+        || is_area_char(token)
+        || is_national_word(token)
+}
+
+/// 附属 between a body and its unit (复旦大学 附属 中山医院): the unit's name goes on.
+fn is_affiliation_link(tokens: &[Token], index: usize) -> bool {
+    tokens[index].word == "附属"
+        && index > 0
+        && (tokens[index - 1].info.org
+            || tokens[index - 1].pos == "nt"
+            || tokens[index - 1].info.org_suffix.is_some())
+}
+
+/// A single char inside a company's trade name (深圳市 鹏 达 投资有限公司): the segmenter cuts
+/// unknown trade names into chars of any kind; one counts when a name-like word comes before it.
+fn is_trade_name_char(tokens: &[Token], index: usize) -> bool {
+    let token = &tokens[index];
+    token.len() == 1
+        && matches!(
+            token.pos,
+            "v" | "a" | "vg" | "ag" | "ng" | "nr" | "ns" | "nz" | "b"
+        )
+        && super::analysis::is_han(token.word.chars().next().unwrap_or(' '))
+        && index > 0
+        && {
+            let before = &tokens[index - 1];
+            before.info.place.is_none()
+                && (before.len() == 1 || !before.known)
+                && before.word.chars().all(super::analysis::is_han)
+                && before.info.title.is_none()
+        }
+}
+
+/// 驻 between two places (中国 驻 法国 大使馆): the mission of one country in another is one
+/// organization.
+fn is_mission_link(tokens: &[Token], index: usize) -> bool {
+    tokens[index].word == "驻"
+        && index > 0
+        && (tokens[index - 1].info.place.is_some() || tokens[index - 1].info.org)
+        && tokens
+            .get(index + 1)
+            .is_some_and(|t| t.info.place.is_some())
 }
 
 /// A word the segmenter tags as an organization (中国队, 清华大学) that the lexicons do not
@@ -190,6 +244,18 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             }
             continue;
         };
+        // 学校 120 所: a one-char organ word after a count in digits is a measure word (but
+        // 中铁 十一 局 is an organ).
+        if token.len() == 1
+            && i > 0
+            && tokens[i - 1].pos == "m"
+            && tokens[i - 1]
+                .word
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            continue;
+        }
         let (first, start) = extend_left(tokens, i, head);
         let has_prefix = start < token.start;
         let (rule, ok) = match head {
@@ -235,18 +301,34 @@ fn extend_left(tokens: &[Token], head_index: usize, head: Head) -> (usize, usize
     let mut first = head_index;
     let mut chars = tokens[head_index].len();
     let mut areas_only = matches!(head, Head::Known);
+    let company = matches!(head, Head::Organ { ending, .. } if ending.is_company());
     while first > 0 && head_index - first < MAX_NAME_TOKENS {
         let previous = &tokens[first - 1];
-        let fits = if areas_only {
+        let affiliated = is_affiliation_link(tokens, first - 1);
+        let fits = if is_mission_link(tokens, first - 1) || affiliated {
+            true
+        } else if areas_only {
             may_prefix_known(previous)
         } else {
-            previous.is_ordinal() || may_extend_name(previous) || is_inner_and(tokens, first - 1)
+            previous.is_ordinal()
+                || may_extend_name(previous)
+                || is_inner_and(tokens, first - 1)
+                || (company && is_trade_name_char(tokens, first - 1))
         };
         if !fits || chars + previous.len() > MAX_NAME_CHARS {
             break;
         }
-        // Once an area is reached, only bigger areas may come before it (河南省郑州市公安局).
-        if previous.info.place.is_some() {
+        // Once an area is reached, only bigger areas may come before it (河南省郑州市公安局);
+        // a county's short form that the segmenter took for a plain word (资源 in 规划和资源
+        // 管理局) is no area. After 附属 comes the body the unit belongs to.
+        if previous
+            .info
+            .place
+            .is_some_and(|p| !(p.short && p.level == PlaceLevel::County && previous.pos != "ns"))
+        {
+            areas_only = true;
+        }
+        if affiliated {
             areas_only = true;
         }
         chars += previous.len();
@@ -397,6 +479,23 @@ mod tests {
             "ORG",
             "北京市公安局朝阳分局"
         ));
+    }
+
+    #[test]
+    fn long_names_with_and_missions_and_affiliated_units() {
+        for (text, org) in [
+            ("宿州市发展和改革委员会印发通知", "宿州市发展和改革委员会"),
+            (
+                "浦东新区规划和资源管理局公布结果",
+                "浦东新区规划和资源管理局",
+            ),
+            ("中国驻德国大使馆发表声明", "中国驻德国大使馆"),
+            ("复旦大学附属中山医院的医生", "复旦大学附属中山医院"),
+            ("江苏省委常委会召开会议", "江苏省委常委会"),
+            ("深圳市鹏达投资有限公司中标", "深圳市鹏达投资有限公司"),
+        ] {
+            assert!(has(text, "ORG", org), "{text}: {:?}", tagged(text));
+        }
     }
 
     #[test]

@@ -17,11 +17,8 @@ pub const BYLINE: &str = "person:byline";
 pub const BEFORE_TITLE: &str = "person:before-title";
 pub const REPEATED: &str = "person:repeated";
 pub const ANONYMISED: &str = "person:anonymised";
-pub const DOTTED: &str = "person:dotted";
 pub const AFTER_CUE: &str = "person:after-cue";
-
-/// Dots that join the parts of a foreign name (埃隆·马斯克).
-const NAME_DOTS: [&str; 4] = ["·", "•", "・", "‧"];
+pub const COMPOUND_SURNAME: &str = "person:compound-surname";
 
 /// Chars a Chinese name does not end with: they end places and organs (高新区, 发展局).
 const NOT_NAME_END: &str = "区市县省局委办村镇乡路街所院部厅处站队组会岛港湾峡赛奖府化";
@@ -41,9 +38,19 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
         return false;
     }
     if token.pos == "nrt" {
-        return chars.len() >= 2 && chars.iter().all(|&c| is_han(c) || c == '·');
+        // 二中/nrt, 七中: a number starts no transliterated name.
+        return chars.len() >= 2
+            && chars.iter().all(|&c| is_han(c) || c == '·')
+            && !"一二三四五六七八九十百千万两".contains(chars[0]);
     }
     if !chars.iter().all(|&c| is_han(c)) || NOT_NAME_END.contains(chars[chars.len() - 1]) {
+        return false;
+    }
+    // 将于本周六: the "given name" is a time word (本周, 下月, 今年).
+    if chars.len() == 3
+        && "本下上今明昨每前后当".contains(chars[1])
+        && "周年月日天晚午".contains(chars[2])
+    {
         return false;
     }
     let Some(surname) = lexicons.surname_len(chars) else {
@@ -64,35 +71,6 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
 /// Dictionary frequency under which a two-char word tagged as a name is taken for one.
 const RARE_WORD: usize = 500;
 
-/// The last token of a foreign name written with dots that starts at token `first`
-/// (埃隆 · 马斯克, 穆罕默德 · 本 · 萨勒曼): Chinese words joined by name dots.
-fn dotted_name(sentence: &Sentence, first: usize) -> Option<usize> {
-    let tokens = &sentence.tokens;
-    let is_part = |i: usize| {
-        tokens.get(i).is_some_and(|t| {
-            sentence.chars[t.start..t.end].iter().all(|&c| is_han(c))
-                && t.info.title.is_none()
-                && !t.info.org
-        })
-    };
-    let dot_follows = tokens
-        .get(first + 1)
-        .is_some_and(|t| NAME_DOTS.contains(&t.word));
-    if !dot_follows || !is_part(first) || (first > 0 && NAME_DOTS.contains(&tokens[first - 1].word))
-    {
-        return None;
-    }
-    let mut last = first;
-    while tokens
-        .get(last + 1)
-        .is_some_and(|t| NAME_DOTS.contains(&t.word))
-        && is_part(last + 2)
-    {
-        last += 2;
-    }
-    (last > first).then_some(last)
-}
-
 /// Whether the two-char "name" at `index` sits between nouns, as part of a compound noun
 /// (节日 安保 工作): a name there would need a title or a particle.
 fn inside_a_compound_noun(tokens: &[Token], index: usize) -> bool {
@@ -110,17 +88,20 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
     // Tokens before this index belong to a name already found.
     let mut covered_until = 0;
     for (i, token) in tokens.iter().enumerate() {
+        // 司马/nr 红军, 欧阳/ns 志远, 上官云/nr 飞: a compound surname and the given name the
+        // segmenter cut off or took for a place.
         if i >= covered_until
-            && let Some(last) = dotted_name(sentence, i)
+            && let Some(end) = compound_surname_name(sentence, lexicons, token)
         {
             out.push(Candidate::new(
                 token.start,
-                tokens[last].end,
+                end,
                 EntityKind::Person,
-                DOTTED,
-                priority::GRAMMAR,
+                COMPOUND_SURNAME,
+                priority::NAME,
             ));
-            covered_until = last + 1;
+            covered_until = sentence.token_starting_at(end).unwrap_or(tokens.len());
+            continue;
         }
         // 选手全红婵, 犯罪嫌疑人张某: a role that is no title, right before a name.
         if token.info.person_cue_before
@@ -214,6 +195,18 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             }
             continue;
         }
+        // 冯/nr 建国/ns 所在: a lone surname the segmenter tagged as a name, and a given name it
+        // took for a place or a name that no lexicon knows.
+        if let Some(end) = tagged_surname_and_given(sentence, lexicons, i) {
+            out.push(Candidate::new(
+                token.start,
+                end,
+                EntityKind::Person,
+                SEGMENTER,
+                priority::NAME,
+            ));
+            continue;
+        }
         // A name the segmenter cut in two (张 / 红军, 屠/nr 呦 呦) before a word that shows a
         // person, or listed with another name (王亚平、叶光富).
         if token.len() <= 2
@@ -237,6 +230,64 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
     }
 }
 
+/// The end of a name starting at `token` with a compound surname (司马, 欧阳, 皇甫): the token is
+/// the surname or a name the segmenter cut short, and a given name of one or two chars follows.
+fn compound_surname_name(sentence: &Sentence, lexicons: &Lexicons, token: &Token) -> Option<usize> {
+    // Checked for every token: the cheap tests come first.
+    if !(2..=3).contains(&token.len())
+        || token.info.not_person
+        || lexicons.surname_len(&sentence.chars[token.start..]) != Some(2)
+    {
+        return None;
+    }
+    let name_tagged = matches!(token.pos, "nr" | "nrfg" | "ns") && token.info.place.is_none();
+    // 东方/s 晓/nr, 公孙/n 丽/nr: a surname that is also a word or a place's short form, before
+    // a given name the segmenter tagged.
+    let given_tagged = token.len() == 2
+        && token.info.place.is_none_or(|p| p.short)
+        && sentence
+            .tokens
+            .get(sentence.token_starting_at(token.end)?)
+            .is_some_and(|t| matches!(t.pos, "nr" | "nrfg") && t.len() <= 2);
+    if !(name_tagged || given_tagged) {
+        return None;
+    }
+    let end = name_at(sentence, lexicons, token.start)?;
+    let text = sentence.slice(token.start, end);
+    let info = lexicons.get(&text);
+    (end - token.start >= 3 && end >= token.end && info.place.is_none() && !info.org).then_some(end)
+}
+
+/// The end of a name made of a one-char surname tagged `nr` and a one- or two-char word the
+/// segmenter tagged as a place or a name, which the gazetteer does not know (冯/nr 建国/ns).
+fn tagged_surname_and_given(
+    sentence: &Sentence,
+    lexicons: &Lexicons,
+    index: usize,
+) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let token = &tokens[index];
+    if token.len() != 1
+        || token.pos != "nr"
+        || !lexicons.is_surname_char(sentence.chars[token.start])
+    {
+        return None;
+    }
+    let given = tokens.get(index + 1)?;
+    let fits = given.len() <= 2
+        && matches!(given.pos, "ns" | "nr" | "nrfg" | "nz")
+        && given.info.place.is_none()
+        && given.info.title.is_none()
+        && !given.info.org
+        && !given.info.not_person
+        && given.info.org_suffix.is_none()
+        && !NOT_NAME_END.contains(sentence.chars[given.end - 1])
+        && sentence.chars[given.start..given.end]
+            .iter()
+            .all(|&c| is_han(c));
+    (fits && name_at(sentence, lexicons, token.start) == Some(given.end)).then_some(given.end)
+}
+
 /// Most chars of a transliterated name written without a dot (冯德莱恩, 古特雷斯).
 const MAX_TRANSLITERATED: usize = 6;
 
@@ -256,6 +307,7 @@ fn name_may_end_at(sentence: &Sentence, end: usize) -> bool {
 fn may_show_a_person(tokens: &[Token], index: usize, surname_pos: &str) -> bool {
     tokens.iter().skip(index + 1).take(3).any(|t| {
         t.info.person_cue
+            || t.word == "今年"
             || matches!(t.word, "、" | "和" | "与" | "及")
             || (surname_pos == "nr" && t.len() == 1)
     })
@@ -273,6 +325,15 @@ fn shows_a_person(
     let tokens = &sentence.tokens;
     let token = &tokens[next];
     if token.info.person_cue {
+        return true;
+    }
+    // 何美玲今年67岁: an age is said of people.
+    if token.word == "今年"
+        && tokens.get(next + 1).is_some_and(|t| t.pos == "m")
+        && tokens
+            .get(next + 2)
+            .is_some_and(|t| t.word.starts_with('岁'))
+    {
         return true;
     }
     if matches!(token.word, "、" | "和" | "与" | "及") {
@@ -305,13 +366,40 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
     {
         return None;
     }
+    if let Some(end) = super::foreign_names::linked_name_from(sentence, index) {
+        return Some(end);
+    }
+    // 记者 来到: a verb or another word of the dictionary that no name is.
+    if token.known
+        && matches!(
+            token.pos,
+            "v" | "vd" | "vn" | "d" | "p" | "c" | "a" | "ad" | "t" | "m" | "r"
+        )
+    {
+        return None;
+    }
     if let Some(end) = transliterated_run(sentence, lexicons, index) {
         return Some(end);
     }
+    // 米莱/nrt 通/v: a name the segmenter took for a transliteration ends with its word, even
+    // where its first char is also a surname.
+    if token.pos == "nrt"
+        && token.len() >= 2
+        && sentence.chars[token.start..token.end]
+            .iter()
+            .all(|&c| is_han(c))
+    {
+        return Some(token.end);
+    }
     let is_name_tag = matches!(token.pos, "nr" | "nrfg" | "nrt");
-    // A function word is not a surname (董事长和总经理).
+    // A function word is not a surname (董事长和总经理), but a pronoun before a given name the
+    // segmenter tagged is (何/r 美玲/nr).
+    let given_tagged = tokens
+        .get(index + 1)
+        .is_some_and(|t| matches!(t.pos, "nr" | "nrfg" | "nrt") && t.len() <= 2);
     if token.len() == 1
         && !is_name_tag
+        && !(token.pos == "r" && given_tagged)
         && matches!(
             token.pos,
             "c" | "p" | "u" | "uj" | "ul" | "d" | "r" | "f" | "v"
@@ -359,6 +447,18 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
             }
             return Some(end);
         }
+    }
+    // 田大勇种/nr 了: a surname and a given name of two chars do not make four chars, unless
+    // the first two are a family name of `name-parts.txt` (木村拓哉).
+    if is_name_tag
+        && token.len() == 4
+        && lexicons.surname_len(&chars[at..]) == Some(1)
+        && lexicons
+            .get(&sentence.slice(at, at + 2))
+            .name_part
+            .is_none()
+    {
+        return Some(at + 3);
     }
     (is_name_tag
         && (2..=4).contains(&token.len())
@@ -435,6 +535,20 @@ mod tests {
         ));
         assert!(has("美国国务卿布林肯抵达北京", "PERSON", "布林肯"));
         assert!(has("陕西省科技厅厅长王晓在西安讲话", "PERSON", "王晓"));
+    }
+
+    #[test]
+    fn compound_surnames_and_given_names_taken_for_places() {
+        assert!(has("司马红军是一名退伍军人。", "PERSON", "司马红军"));
+        assert!(has("司马光明表示赞同", "PERSON", "司马光明"));
+        let found = tagged("欧阳丽华表示,将继续扎根基层。");
+        assert!(
+            found.contains(&("PERSON".to_string(), "欧阳丽华".to_string())),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(kind, _)| kind != "PLACE"), "{found:?}");
+        assert!(has("冯建国所在的车间被评为先进集体", "PERSON", "冯建国"));
+        assert!(has("何美玲今年67岁,是一名退休工人。", "PERSON", "何美玲"));
     }
 
     #[test]
