@@ -29,6 +29,9 @@ fn main() {
             black_box(jieba.tag(line, true));
         }
     });
+    let tagger_load = median(rounds, || {
+        black_box(Tagger::new());
+    });
     let structure = median(rounds, || {
         black_box(pipeline::import_structure(bytes, "bench.txt").expect("imports"));
     });
@@ -40,6 +43,10 @@ fn main() {
         imported = Some(p);
     });
     let p = imported.expect("ran at least once");
+    let tagger = Tagger::new();
+    let suggest = median(rounds, || {
+        black_box(pipeline::entities::suggest_project(&p, &tagger));
+    });
     let save = median(rounds, || project::save(&p, &path).expect("saves"));
     let load = median(rounds, || {
         black_box(project::load(&path).expect("loads"));
@@ -61,7 +68,9 @@ fn main() {
         );
     };
     row("jieba-rs: load dictionary + tag (1 thread)", jieba);
-    row("import, structure only", structure);
+    row("  load tagger (jieba dictionary + lexicons)", tagger_load);
+    row("  import, structure only", structure);
+    row("  suggestions on all articles (all cores)", suggest);
     row("import: load tagger + structure + tag + save", whole);
     row("save project", save);
     row("load project", load);
