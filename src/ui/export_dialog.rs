@@ -306,9 +306,12 @@ fn default_target(
     format: ExportFormat,
     options: &ExportOptions,
 ) -> PathBuf {
+    // Beside the project; for a project not saved yet, the folder the program was started in,
+    // written out in full so the editor sees where the files will go.
     let dir = project_path
         .and_then(Path::parent)
         .map(Path::to_path_buf)
+        .or_else(|| std::env::current_dir().ok())
         .unwrap_or_default();
     let stem = Path::new(&project.source.name)
         .file_stem()
@@ -374,6 +377,7 @@ mod tests {
             default_target(Some(dir), &p, ExportFormat::Brat, &options),
             PathBuf::from("/data/bulletin-brat")
         );
+        assert!(default_target(None, &p, ExportFormat::Tei, &options).is_absolute());
     }
 
     #[test]
