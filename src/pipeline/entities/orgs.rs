@@ -101,6 +101,7 @@ fn is_area_char(token: &Token) -> bool {
 pub fn may_extend_name(token: &Token) -> bool {
     !token.is_break()
         && !is_count_of_places(token)
+        && !NEVER_IN_NAME.contains(&token.word)
         && token.info.title.is_none()
         && !token.info.person_cue
         && (token.info.place.is_some()
@@ -110,6 +111,12 @@ pub fn may_extend_name(token: &Token) -> bool {
             || token.is_nominal()
             || is_unknown_name(token))
 }
+
+/// Nouns that stand before an organization as a verb or a link does (旗下 海川新能源有限公司,
+/// 寄语 华中科技大学): they are never part of its name.
+const NEVER_IN_NAME: [&str; 8] = [
+    "旗下", "寄语", "下属", "所属", "隶属", "包括", "来自", "位于",
+];
 
 /// A count of places (三省, 两市): it ends a list of places, it names no organization.
 fn is_count_of_places(token: &Token) -> bool {
@@ -138,7 +145,7 @@ fn is_inner_and(tokens: &[Token], index: usize) -> bool {
 
 /// Words that stand before national bodies as an area does (国家 市场监管总局, 中央 网信办).
 fn is_national_word(token: &Token) -> bool {
-    matches!(token.word, "国家" | "中央" | "全国" | "中共")
+    matches!(token.word, "国家" | "中央" | "全国" | "中共" | "武警")
 }
 
 /// Whether `token` may stand before an organization named on its own: only areas and other
@@ -149,6 +156,16 @@ fn may_prefix_known(token: &Token) -> bool {
         || token.pos == "nt"
         || is_area_char(token)
         || is_national_word(token)
+        || is_area_unit_word(token)
+}
+
+/// Units of an area that carry their own organs (海陵 街道 党工委, 城东 新区 管委会, 黄山 风景区
+/// 管委会): the name before them is the area's.
+fn is_area_unit_word(token: &Token) -> bool {
+    matches!(
+        token.word,
+        "街道" | "新区" | "风景区" | "景区" | "开发区" | "高新区" | "园区" | "镇" | "乡"
+    )
 }
 
 /// 附属 between a body and its unit (复旦大学 附属 中山医院): the unit's name goes on.
