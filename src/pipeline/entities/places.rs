@@ -16,6 +16,9 @@ pub const TOWN: &str = "place:town";
 /// 金普新区).
 const TOWN_ENDINGS: [&str; 7] = ["镇", "乡", "村", "街道", "社区", "新区", "开发区"];
 
+/// Endings of scenic areas named after their place (黄山风景区, 雁门关景区, 丽江古城).
+const SCENIC_ENDINGS: [&str; 5] = ["风景区", "景区", "古城", "风景名胜区", "旅游区"];
+
 /// Dictionary frequency under which a noun before a town ending is taken for a name.
 const RARE_NAME_WORD: usize = 100;
 
@@ -239,6 +242,19 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
                 ));
             }
         }
+        // 黄山 风景区, 丽江 古城: a place and its scenic area are one place.
+        if i > 0 && SCENIC_ENDINGS.contains(&token.word) {
+            let name = &sentence.tokens[i - 1];
+            if name.info.place.is_some() || name.pos == "ns" {
+                out.push(Candidate::new(
+                    name.start,
+                    token.end,
+                    EntityKind::Place,
+                    TOWN,
+                    priority::NAME,
+                ));
+            }
+        }
         if token.info.not_place || token.info.org || token.info.title.is_some() {
             continue;
         }
@@ -366,6 +382,13 @@ fn known_place_prefix(
 #[cfg(test)]
 mod tests {
     use super::super::{has, tagged};
+
+    #[test]
+    fn a_place_and_its_scenic_area_are_one_place() {
+        assert!(has("雁门关景区游人如织", "PLACE", "雁门关景区"));
+        assert!(has("丽江古城游人如织", "PLACE", "丽江古城"));
+        assert!(has("黄山风景区管委会发布通知", "ORG", "黄山风景区管委会"));
+    }
 
     #[test]
     fn gazetteer_places_and_short_forms() {
