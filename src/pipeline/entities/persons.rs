@@ -369,6 +369,16 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
     if let Some(end) = super::foreign_names::linked_name_from(sentence, index) {
         return Some(end);
     }
+    // 托/v 卡耶夫/nr: a transliterated name whose first char the segmenter took for a word.
+    if token.len() == 1
+        && tokens.get(index + 1).is_some_and(|next| {
+            next.len() >= 3
+                && matches!(next.pos, "nr" | "nrt")
+                && ends_like_a_transliteration(&sentence.chars[next.start..next.end])
+        })
+    {
+        return Some(tokens[index + 1].end);
+    }
     // 记者 来到: a verb or another word of the dictionary that no name is.
     if token.known
         && matches!(
@@ -452,6 +462,7 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
     // the first two are a family name of `name-parts.txt` (木村拓哉).
     if is_name_tag
         && token.len() == 4
+        && !ends_like_a_transliteration(&chars[token.start..token.end])
         && lexicons.surname_len(&chars[at..]) == Some(1)
         && lexicons
             .get(&sentence.slice(at, at + 2))
@@ -466,6 +477,17 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
             .iter()
             .all(|&c| is_han(c) || c == '·'))
     .then_some(token.end)
+}
+
+/// Last chars of transliterated names that the segmenter cuts off or reads as words (埃尔多安,
+/// 托卡耶夫, 伊万诺娃).
+const TRANSLITERATION_ENDS: &str = "安塔娃斯尔夫克娜娅";
+
+/// Whether `chars` end with a char that ends transliterated names rather than Chinese ones.
+fn ends_like_a_transliteration(chars: &[char]) -> bool {
+    chars
+        .last()
+        .is_some_and(|c| TRANSLITERATION_ENDS.contains(*c))
 }
 
 /// A foreign name the segmenter cut into pieces tagged as names (布/nr 林肯/nr, 冯德/nr 莱恩/nrt,
@@ -495,8 +517,16 @@ fn transliterated_run(sentence: &Sentence, lexicons: &Lexicons, index: usize) ->
     while is_piece(last + 1) && tokens[last + 1].end - tokens[index].start <= MAX_TRANSLITERATED {
         last += 1;
     }
-    let pieces = last - index + 1;
     let foreign = (index..=last).any(|i| tokens[i].pos == "nrt");
+    // 埃/ns 尔多/nrt 安/v: the last char of a transliteration, cut off as a word of its own.
+    if foreign
+        && tokens.get(last + 1).is_some_and(|next| {
+            next.len() == 1 && ends_like_a_transliteration(&sentence.chars[next.start..next.end])
+        })
+    {
+        last += 1;
+    }
+    let pieces = last - index + 1;
     let len = tokens[last].end - tokens[index].start;
     let chinese_name = lexicons
         .surname_len(&sentence.chars[tokens[index].start..])
@@ -509,6 +539,16 @@ fn transliterated_run(sentence: &Sentence, lexicons: &Lexicons, index: usize) ->
 #[cfg(test)]
 mod tests {
     use super::super::{has, tagged};
+
+    #[test]
+    fn transliterated_names_keep_their_last_char() {
+        assert!(has("土耳其总统埃尔多安表示", "PERSON", "埃尔多安"));
+        assert!(has(
+            "哈萨克斯坦总统托卡耶夫会见了代表团",
+            "PERSON",
+            "托卡耶夫"
+        ));
+    }
 
     #[test]
     fn false_names_of_the_segmenter_are_rejected() {
