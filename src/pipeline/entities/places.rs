@@ -67,6 +67,30 @@ fn is_town_word(sentence: &Sentence, token: &super::analysis::Token) -> bool {
         && !COUNT_CHARS.contains(sentence.chars[token.start])
 }
 
+/// A town or village whose name the segmenter cut before its last char (龙凤/nr 山镇/ns): the
+/// start of the name, when a name-like word of one or two chars comes before a word of two chars
+/// ending with 镇, 乡 or 村.
+fn town_name_cut_before_ending(sentence: &Sentence, index: usize) -> Option<usize> {
+    let token = &sentence.tokens[index];
+    if token.len() != 2 || !matches!(sentence.chars[token.end - 1], '镇' | '乡' | '村') {
+        return None;
+    }
+    let name = &sentence.tokens[index.checked_sub(1)?];
+    let fits = (1..=2).contains(&name.len())
+        && matches!(name.pos, "nr" | "ns" | "nz")
+        && name
+            .info
+            .place
+            .is_none_or(|p| p.short || p.level == PlaceLevel::Other)
+        && !name.info.not_place
+        && !token.info.org
+        && is_han(sentence.chars[token.start])
+        && sentence.chars[name.start..name.end]
+            .iter()
+            .all(|&c| is_han(c) && !FUNCTION_CHARS.contains(c) && !COUNT_CHARS.contains(c));
+    fits.then_some(name.start)
+}
+
 /// A village or town of one char and its ending right after its county or city (安吉县 余村).
 fn is_short_town_after_area(sentence: &Sentence, index: usize) -> bool {
     let token = &sentence.tokens[index];
@@ -196,6 +220,16 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
             ));
             continue;
         }
+        // 龙凤/nr 山镇/ns: the segmenter glued the name's last char to the ending.
+        if let Some(start) = town_name_cut_before_ending(sentence, i) {
+            out.push(Candidate::new(
+                start,
+                token.end,
+                EntityKind::Place,
+                TOWN,
+                priority::NAME,
+            ));
+        }
         // Checked for every token: the char test spares most of them the string compares.
         let town_ending = token.len() <= 3
             && matches!(
@@ -224,7 +258,10 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
                 || (name.pos == "n" && sentence.word_frequency(name.word) < RARE_NAME_WORD);
             if proper
                 && (1..=3).contains(&name.len())
-                && name.info.place.is_none_or(|p| p.short)
+                && name
+                    .info
+                    .place
+                    .is_none_or(|p| p.short || p.level == PlaceLevel::Other)
                 && sentence.chars[name.start..name.end]
                     .iter()
                     .all(|&c| is_han(c))
@@ -382,6 +419,12 @@ fn known_place_prefix(
 #[cfg(test)]
 mod tests {
     use super::super::{has, tagged};
+
+    #[test]
+    fn towns_named_like_words_are_kept_whole() {
+        assert!(has("龙凤山镇位于县城北部", "PLACE", "龙凤山镇"));
+        assert!(has("北极镇的冬天很冷", "PLACE", "北极镇"));
+    }
 
     #[test]
     fn a_place_and_its_scenic_area_are_one_place() {
