@@ -6,7 +6,7 @@ use crate::model::EntityKind;
 use super::analysis::{Sentence, is_han};
 use super::candidates::{Candidate, priority};
 use super::lexicons::Lexicons;
-use super::persons::name_at;
+use super::persons::expected_name_at;
 
 /// Rule id of this module.
 pub const LISTED: &str = "person:listed";
@@ -89,7 +89,7 @@ fn listed_name(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
     {
         return None;
     }
-    let end = name_at(sentence, lexicons, at)?;
+    let end = expected_name_at(sentence, lexicons, at)?;
     if !(2..=4).contains(&(end - at)) {
         return None;
     }

@@ -105,7 +105,7 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
         }
         // 选手全红婵, 犯罪嫌疑人张某: a role that is no title, right before a name.
         if token.info.person_cue_before
-            && let Some(end) = name_at(sentence, lexicons, token.end)
+            && let Some(end) = expected_name_at(sentence, lexicons, token.end)
         {
             out.push(Candidate::new(
                 token.end,
@@ -479,6 +479,35 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
     .then_some(token.end)
 }
 
+/// Surnames that are also verbs or function words (解, 单, 计): the segmenter cuts them off the
+/// given name, so they make a name only where one is expected.
+const AMBIGUOUS_SURNAMES: &str = "解单卜况庹仇晏濮蒲计";
+
+/// A name where one is expected (after a title, a role, in a list): [`name_at`], or a surname
+/// the segmenter read as a word (教授 解/v 明远/a, 况/c 永华/nz) and a given name of one or two
+/// chars.
+pub fn expected_name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<usize> {
+    name_at(sentence, lexicons, at).or_else(|| {
+        let index = sentence.token_starting_at(at)?;
+        let token = &sentence.tokens[index];
+        let given = sentence.tokens.get(index + 1)?;
+        let fits = token.len() == 1
+            && AMBIGUOUS_SURNAMES.contains(sentence.chars[at])
+            && (1..=2).contains(&given.len())
+            && matches!(given.pos, "nr" | "nrfg" | "nz" | "a" | "ns" | "n")
+            && given.info.title.is_none()
+            && !given.info.person_cue
+            && !given.info.org
+            && !given.info.not_person
+            && given.info.place.is_none_or(|p| p.short)
+            && sentence.chars[given.start..given.end]
+                .iter()
+                .all(|&c| is_han(c))
+            && name_may_end_at(sentence, given.end);
+        fits.then_some(given.end)
+    })
+}
+
 /// Last chars of transliterated names that the segmenter cuts off or reads as words (埃尔多安,
 /// 托卡耶夫, 伊万诺娃).
 const TRANSLITERATION_ENDS: &str = "安塔娃斯尔夫克娜娅";
@@ -539,6 +568,15 @@ fn transliterated_run(sentence: &Sentence, lexicons: &Lexicons, index: usize) ->
 #[cfg(test)]
 mod tests {
     use super::super::{has, tagged};
+
+    #[test]
+    fn surnames_read_as_words_make_names_where_a_name_is_expected() {
+        assert!(has("技术员解长青说,今年收成好", "PERSON", "解长青"));
+        assert!(has("教授解明远认为,前景广阔", "PERSON", "解明远"));
+        assert!(has("计文涛、况永华等同志参加了调研", "PERSON", "况永华"));
+        let found = tagged("这项计划解决了不少实际困难");
+        assert!(found.iter().all(|(k, _)| k != "PERSON"), "{found:?}");
+    }
 
     #[test]
     fn transliterated_names_keep_their_last_char() {

@@ -105,7 +105,7 @@ pub fn find(
                     at += 1;
                 }
             }
-            let Some(end) = persons::name_at(sentence, lexicons, at) else {
+            let Some(end) = persons::expected_name_at(sentence, lexicons, at) else {
                 break;
             };
             names.push((at, end));
