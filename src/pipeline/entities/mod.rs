@@ -147,7 +147,7 @@ impl Default for Tagger {
 }
 
 /// Every rule id a suggestion can carry, for the window's filters and legends.
-pub const RULES: [&str; 29] = [
+pub const RULES: [&str; 30] = [
     rules::TITLE_BEFORE_NAME,
     rules::TITLE_AFTER_NAME,
     rules::BYLINE_TITLE,
@@ -169,6 +169,7 @@ pub const RULES: [&str; 29] = [
     orgs::ORGAN_NAME,
     orgs::COMPANY,
     orgs::COMPANY_SHORT,
+    orgs::BRACKETED_SHORT_FORM,
     orgs::BEFORE_CORPORATE_TITLE,
     orgs::SEGMENTER,
     units::TEAM,
@@ -319,6 +320,10 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
         orgs::COMPANY_SHORT => (
             "机构:同一项目中出现过的企业全称的简称(如“百川畅银公司”→“百川畅银”)。",
             "Organization: the short form of a company named in full elsewhere in the project (百川畅银公司 → 百川畅银).",
+        ),
+        orgs::BRACKETED_SHORT_FORM => (
+            "机构:写在机构全称后括号里的简称(如“浙江大学医学院附属第一医院(浙大一院)”、“(IMF)”)。",
+            "Organization: the short form in brackets right after an organization's full name (浙大一院, IMF).",
         ),
         places::GAZETTEER => (
             "地名:行政区划、国家或地名词表中的名称。",

@@ -15,6 +15,7 @@ pub const COMPANY: &str = "org:company";
 pub const SEGMENTER: &str = "org:segmenter";
 pub const BEFORE_CORPORATE_TITLE: &str = "org:before-corporate-title";
 pub const COMPANY_SHORT: &str = "org:company-short";
+pub const BRACKETED_SHORT_FORM: &str = "org:bracketed-short-form";
 
 /// Most words an organization name is built from, and most chars.
 const MAX_NAME_TOKENS: usize = 7;
@@ -309,7 +310,48 @@ pub fn find(sentence: &Sentence, lexicons: &Lexicons, out: &mut Vec<Candidate>) 
         ));
     }
     merge_adjacent(&mut found);
+    let short_forms: Vec<Candidate> = found
+        .iter()
+        .filter_map(|org| short_form_in_brackets(sentence, org.start, org.end))
+        .collect();
+    found.extend(short_forms);
     out.extend(found);
+}
+
+/// The short form written in brackets right after an organization's full name (浙江大学医学院
+/// 附属第一医院（浙大一院）, 国际货币基金组织（IMF）): two to six Chinese chars or two to eight
+/// capital letters. A Chinese short form is made of chars of the full name (浙大一院 of 浙江大学
+/// 医学院附属第一医院): words in brackets after a name (党工委（扩大）会议) are no short form.
+fn short_form_in_brackets(
+    sentence: &Sentence,
+    org_start: usize,
+    org_end: usize,
+) -> Option<Candidate> {
+    let chars = &sentence.chars;
+    if !matches!(chars.get(org_end), Some('（' | '(')) {
+        return None;
+    }
+    let start = org_end + 1;
+    let len = chars[start..]
+        .iter()
+        .position(|&c| matches!(c, '）' | ')'))?;
+    let inner = &chars[start..start + len];
+    let full = &chars[org_start..org_end];
+    let han = (2..=6).contains(&len)
+        && len < full.len()
+        && inner
+            .iter()
+            .all(|&c| super::analysis::is_han(c) && full.contains(&c));
+    let acronym = (2..=8).contains(&len) && inner.iter().all(|c| c.is_ascii_uppercase());
+    (han || acronym).then(|| {
+        Candidate::new(
+            start,
+            start + len,
+            EntityKind::Org,
+            BRACKETED_SHORT_FORM,
+            priority::GRAMMAR,
+        )
+    })
 }
 
 /// The first token of the organization name ending with token `head_index`, and the char it
@@ -485,6 +527,27 @@ pub fn company_short_form(
 #[cfg(test)]
 mod tests {
     use super::super::{has, tagged};
+
+    #[test]
+    fn short_forms_in_brackets_after_a_full_name() {
+        let text = "浙江大学医学院附属第一医院（浙大一院）派出专家";
+        assert!(has(text, "ORG", "浙大一院"), "{:?}", tagged(text));
+        assert!(has("国际货币基金组织（IMF）发布报告", "ORG", "IMF"));
+        let found = tagged("高新区召开党工委（扩大）会议");
+        assert!(!found.iter().any(|(_, t)| t == "扩大"), "{found:?}");
+    }
+
+    #[test]
+    fn area_units_and_their_organs_are_one_organization() {
+        for (text, org) in [
+            ("海陵街道党工委召开会议", "海陵街道党工委"),
+            ("城东新区管委会发布政策", "城东新区管委会"),
+            ("武警福建省总队开展训练", "武警福建省总队"),
+            ("旗下海川新能源有限公司完成融资", "海川新能源有限公司"),
+        ] {
+            assert!(has(text, "ORG", org), "{text}: {:?}", tagged(text));
+        }
+    }
 
     #[test]
     fn an_area_and_its_organ_are_one_organization() {

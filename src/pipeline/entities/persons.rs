@@ -53,6 +53,10 @@ fn plausible_segmenter_name(token: &Token, sentence: &Sentence, lexicons: &Lexic
     {
         return false;
     }
+    // 伊万诺娃/nr: four chars ending like a transliteration name a foreigner, surname or not.
+    if chars.len() >= 4 && ends_like_a_transliteration(chars) {
+        return true;
+    }
     let Some(surname) = lexicons.surname_len(chars) else {
         return false;
     };
