@@ -375,9 +375,30 @@ pub fn name_at(sentence: &Sentence, lexicons: &Lexicons, at: usize) -> Option<us
     }
     // 托/v 卡耶夫/nr: a transliterated name whose first char the segmenter took for a word.
     if token.len() == 1
+        && !matches!(
+            token.pos,
+            "p" | "c"
+                | "u"
+                | "uj"
+                | "ul"
+                | "uz"
+                | "ud"
+                | "ug"
+                | "uv"
+                | "d"
+                | "r"
+                | "f"
+                | "m"
+                | "q"
+                | "x"
+                | "y"
+        )
         && tokens.get(index + 1).is_some_and(|next| {
             next.len() >= 3
                 && matches!(next.pos, "nr" | "nrt")
+                && next.info.place.is_none()
+                && !next.info.org
+                && !next.info.not_person
                 && ends_like_a_transliteration(&sentence.chars[next.start..next.end])
         })
     {
