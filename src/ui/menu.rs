@@ -29,6 +29,26 @@ fn item(ui: &mut egui::Ui, enabled: bool, text: &str, shortcut: &str) -> bool {
     clicked
 }
 
+/// One menu item per structure action, enabled where the action applies to the selection.
+fn action_items(
+    ui: &mut egui::Ui,
+    actions: &[Action],
+    input: &MenuInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    for action in actions {
+        let command = action.command(input.project, input.selection, input.cursor, input.lang);
+        if item(
+            ui,
+            command.is_some(),
+            action.label(input.lang),
+            action.shortcut_text(),
+        ) {
+            commands.extend(command);
+        }
+    }
+}
+
 /// The undo menu text, naming the step.
 pub fn undo_text(history: &History, lang: Lang) -> String {
     match history.undo_label() {
@@ -106,17 +126,7 @@ pub fn menu_bar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
                 commands.push(Command::Redo);
             }
             ui.separator();
-            for action in Action::ALL {
-                let command = action.command(input.project, input.selection, input.cursor, lang);
-                if item(
-                    ui,
-                    command.is_some(),
-                    action.label(lang),
-                    action.shortcut_text(),
-                ) {
-                    commands.extend(command);
-                }
-            }
+            action_items(ui, &Action::ALL, input, &mut commands);
             ui.separator();
             if item(ui, true, lang.pick("查找…", "Find…"), "Ctrl+F") {
                 commands.push(Command::ShowFind);
@@ -271,17 +281,7 @@ pub fn toolbar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
             Action::HeaderToParagraph,
         ];
         ui.menu_button(lang.pick("标题栏…", "Headings…"), |ui| {
-            for action in header_actions {
-                let command = action.command(input.project, input.selection, input.cursor, lang);
-                if item(
-                    ui,
-                    command.is_some(),
-                    action.label(lang),
-                    action.shortcut_text(),
-                ) {
-                    commands.extend(command);
-                }
-            }
+            action_items(ui, &header_actions, input, &mut commands);
         });
         ui.separator();
         if ui
