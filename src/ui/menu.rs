@@ -253,14 +253,7 @@ pub fn toolbar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
             commands.push(Command::Redo);
         }
         ui.separator();
-        for action in [
-            Action::SplitArticleHere,
-            Action::MergeWithNextArticle,
-            Action::JoinWithNextParagraph,
-            Action::SplitParagraphAtCursor,
-            Action::MoveToPreviousArticle,
-            Action::MoveToNextArticle,
-        ] {
+        for &action in Action::STRUCTURE {
             let command = action.command(input.project, input.selection, input.cursor, lang);
             let button = ui
                 .add_enabled(command.is_some(), egui::Button::new(action.label(lang)))
@@ -273,15 +266,8 @@ pub fn toolbar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
                 commands.extend(command);
             }
         }
-        let header_actions = [
-            Action::MakeHeader(crate::model::FieldSlot::Headline),
-            Action::MakeHeader(crate::model::FieldSlot::Kicker),
-            Action::MakeHeader(crate::model::FieldSlot::Subheadline),
-            Action::MakeHeader(crate::model::FieldSlot::Byline),
-            Action::HeaderToParagraph,
-        ];
         ui.menu_button(lang.pick("标题栏…", "Headings…"), |ui| {
-            action_items(ui, &header_actions, input, &mut commands);
+            action_items(ui, Action::HEADINGS, input, &mut commands);
         });
         ui.separator();
         if ui

@@ -205,6 +205,11 @@ impl Action {
         Action::HeaderToParagraph,
     ];
 
+    /// The actions on paragraphs and article boundaries: the toolbar's buttons.
+    pub const STRUCTURE: &[Action] = Action::ALL.as_slice().split_at(6).0;
+    /// The actions that move text into or out of the headline stack: the toolbar's 标题栏 menu.
+    pub const HEADINGS: &[Action] = Action::ALL.as_slice().split_at(6).1;
+
     /// The button and menu text.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -415,6 +420,21 @@ pub fn text_change(old: &str, new: &str) -> Option<(usize, usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_toolbar_groups_cover_every_action_once() {
+        let joined: Vec<Action> = Action::STRUCTURE
+            .iter()
+            .chain(Action::HEADINGS)
+            .copied()
+            .collect();
+        assert_eq!(joined, Action::ALL);
+        assert!(
+            Action::HEADINGS
+                .iter()
+                .all(|a| matches!(a, Action::MakeHeader(_) | Action::HeaderToParagraph))
+        );
+    }
     use crate::model::{Article, ArticleId, Source, TextField};
 
     fn project() -> Project {
