@@ -3,30 +3,15 @@
 
 #![cfg(feature = "window")]
 
+mod common;
+
+use common::{harness, sample_app};
+
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiaodui::model::{FieldRef, FieldSlot};
 use jiaodui::ui::App;
 use jiaodui::ui::state::{Command, Selection};
-
-fn sample_app() -> App {
-    let project = jiaodui::pipeline::import_structure(
-        jiaodui::SAMPLE_BULLETIN.as_bytes(),
-        jiaodui::SAMPLE_NAME,
-    )
-    .expect("the sample imports");
-    App::new_for_test(project)
-}
-
-fn harness(app: App) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(jiaodui::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    harness.run_steps(2);
-    harness
-}
 
 /// An outline row is labelled "N. headline".
 fn is_outline_row(label: &str) -> bool {

@@ -2,28 +2,12 @@
 
 #![cfg(feature = "window")]
 
-use egui_kittest::Harness;
+mod common;
+
+use common::{harness, sample_app};
+
 use egui_kittest::kittest::Queryable;
-use jiaodui::ui::App;
 use jiaodui::ui::state::Command;
-
-fn harness(app: App) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(jiaodui::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    harness.run_steps(2);
-    harness
-}
-
-fn sample_app() -> App {
-    let project = jiaodui::pipeline::import_structure(
-        jiaodui::SAMPLE_BULLETIN.as_bytes(),
-        jiaodui::SAMPLE_NAME,
-    )
-    .unwrap();
-    App::new_for_test(project)
-}
 
 #[test]
 fn the_export_dialog_previews_and_writes_the_chosen_format() {

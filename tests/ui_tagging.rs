@@ -3,6 +3,10 @@
 
 #![cfg(feature = "window")]
 
+mod common;
+
+use common::harness;
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -31,15 +35,6 @@ fn project() -> Project {
         project.articles.push(article);
     }
     project
-}
-
-fn harness(app: App) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(jiaodui::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    harness.run_steps(2);
-    harness
 }
 
 fn p(article: usize) -> FieldRef {
