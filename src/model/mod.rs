@@ -17,4 +17,4 @@ pub use project::{
     FurnitureLine, LexiconEntry, Meta, Project, Rejection, Source,
 };
 pub use registry::{Entity, EntityId, Registry, Role};
-pub use text::{EntityKind, Join, LineRange, Span, SpanStatus, TextField};
+pub use text::{EntityKind, Join, LineRange, ParagraphKind, Span, SpanStatus, TextField};

@@ -151,6 +151,39 @@ pub struct Join {
     pub rule: String,
 }
 
+/// What a paragraph is within its article. Only paragraphs carry a kind other than `Body`; the
+/// headline stack and the byline have their own slots.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ParagraphKind {
+    /// Running text (the default).
+    #[default]
+    Body,
+    /// 小标题: a heading inside the article.
+    Crosshead,
+    /// What closes an article without being its text: author notes, credits, editor's notes.
+    Note,
+    /// Photo or figure text.
+    Caption,
+    /// A labelled side box (核心阅读, 延伸阅读, 【点评】) and its text.
+    Box,
+}
+
+impl ParagraphKind {
+    /// Every kind, in the order menus list them.
+    pub const ALL: [ParagraphKind; 5] = [
+        ParagraphKind::Body,
+        ParagraphKind::Crosshead,
+        ParagraphKind::Note,
+        ParagraphKind::Caption,
+        ParagraphKind::Box,
+    ];
+
+    /// True for the default kind, which project files leave out.
+    pub fn is_body(&self) -> bool {
+        *self == ParagraphKind::Body
+    }
+}
+
 /// A piece of article text (kicker, headline, deck, byline or paragraph) with its spans and the
 /// raw lines it came from. An empty `text` means the field is absent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -162,6 +195,9 @@ pub struct TextField {
     pub source_lines: Vec<LineRange>,
     #[serde(default)]
     pub joins: Vec<Join>,
+    /// The paragraph's kind (always `Body` for the headline stack and the byline).
+    #[serde(default, skip_serializing_if = "ParagraphKind::is_body")]
+    pub kind: ParagraphKind,
 }
 
 impl TextField {
@@ -311,6 +347,7 @@ impl TextField {
             spans: tail_spans,
             source_lines: tail_lines,
             joins: tail_joins,
+            kind: self.kind,
         }
     }
 
