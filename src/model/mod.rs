@@ -7,6 +7,7 @@ pub mod edit;
 pub mod history;
 pub mod project;
 pub mod registry;
+pub mod search;
 pub mod tagging;
 pub mod text;
 
