@@ -50,10 +50,17 @@ pub fn show(
                 let article = &project.articles[index];
                 ui.vertical(|ui| {
                     ui.set_height(row_height);
+                    let title = format!("{}. {}", index + 1, article_title(article, lang));
+                    let row = ui.add(
+                        egui::Button::selectable(selection.article == index, title).truncate(),
+                    );
+                    if row.clicked() {
+                        commands.push(Command::SelectArticle(index));
+                    }
                     ui.horizontal(|ui| {
+                        // Labelled, so screen readers and tests name it; under its headline, so
+                        // the headline keeps the row's width.
                         let mut checked = article.checked;
-                        // Labelled, so screen readers and tests name it; the headline beside it
-                        // says which article.
                         let check = ui
                             .checkbox(&mut checked, lang.pick("已校对", "Checked"))
                             .on_hover_text(lang.pick(
@@ -70,16 +77,6 @@ pub fn show(
                                 select: None,
                             });
                         }
-                        let title = format!("{}. {}", index + 1, article_title(article, lang));
-                        let row = ui.add(
-                            egui::Button::selectable(selection.article == index, title).truncate(),
-                        );
-                        if row.clicked() {
-                            commands.push(Command::SelectArticle(index));
-                        }
-                    });
-                    ui.horizontal(|ui| {
-                        ui.add_space(ui.spacing().interact_size.y + 4.0);
                         ui.weak(article_counts(article, lang));
                     });
                 });
