@@ -5,8 +5,10 @@
 
 pub mod edit;
 pub mod history;
+pub mod lessons;
 pub mod project;
 pub mod registry;
+pub mod shape;
 pub mod tagging;
 pub mod text;
 
