@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 use jiaodui::formats::conll::token_char;
 use jiaodui::formats::export::{
-    ExportError, ExportFormat, ExportOptions, RegistryFile, export, render, short_tag,
+    ExportError, ExportFormat, ExportOptions, Protected, RegistryFile, export, plan, render,
+    short_tag,
 };
 use jiaodui::i18n::Lang;
 use jiaodui::model::{
@@ -901,10 +902,13 @@ fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, option
         assert_eq!(mention.3.is_some(), span.status == Suggested);
     }
 
+    // Every entity mentioned in the exported text is declared, and no other.
+    let mentioned = jiaodui::formats::export::mentioned_entities(project, options);
     let declared: Vec<String> = project
         .registry
         .entities
         .iter()
+        .filter(|e| mentioned.contains(&e.id))
         .map(|e| format!("e{}", e.id.0))
         .collect();
     let mut ids = tei.ids.clone();
@@ -916,7 +920,7 @@ fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, option
         .registry
         .entities
         .iter()
-        .filter(|e| e.kind == Person)
+        .filter(|e| e.kind == Person && mentioned.contains(&e.id))
     {
         assert_eq!(
             tei.affiliations[&format!("e{}", person.id.0)],
@@ -1289,6 +1293,121 @@ fn a_single_file_export_creates_its_folder() {
     let (_, xml) = &render(&project, ExportFormat::Tei, &ExportOptions::default())[0];
     assert_eq!(&std::fs::read_to_string(&target).unwrap(), xml);
     assert_eq!(ExportFormat::Tei.extension(), "xml");
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_guarded() {
+    let mut project = realistic();
+    let mut field = TextField::plain("=HYPERLINK(\"x\")与+1与-2与@A1与\t制表与正常");
+    for needle in ["=HYPERLINK(\"x\")", "+1", "-2", "@A1", "\t制表", "正常"] {
+        tag(
+            &mut field,
+            needle,
+            0,
+            EntityKind::Person,
+            SpanStatus::Confirmed,
+            None,
+        );
+    }
+    project.articles[0].paragraphs.push(field);
+    let files = render(&project, ExportFormat::Csv, &ExportOptions::default());
+    let index = read_csv(&files[1].1, true);
+    let names: Vec<&str> = index.iter().skip(1).map(|r| r[1].as_str()).collect();
+    for guarded in ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@A1", "'\t制表"] {
+        assert!(names.contains(&guarded), "{guarded:?} in {names:?}");
+    }
+    assert!(names.contains(&"正常"), "ordinary names are left alone");
+    assert!(
+        index
+            .iter()
+            .flatten()
+            .all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+        "no cell starts a formula"
+    );
+}
+
+#[test]
+fn an_export_never_replaces_a_file_unless_allowed() {
+    let project = realistic();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("articles.txt");
+    std::fs::write(&target, "keep me").unwrap();
+    let error = export(
+        &project,
+        ExportFormat::Txt,
+        &ExportOptions::default(),
+        &target,
+    )
+    .unwrap_err();
+    assert!(matches!(error, ExportError::WouldReplace { .. }));
+    assert!(error.message(Lang::Zh).contains("没有写入任何内容"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+
+    let plan = plan(
+        &project,
+        ExportFormat::Txt,
+        &ExportOptions::default(),
+        &target,
+        &Protected::default(),
+    )
+    .unwrap();
+    assert_eq!(plan.replaced(), vec![target.as_path()]);
+    plan.write(true).unwrap();
+    assert_ne!(std::fs::read_to_string(&target).unwrap(), "keep me");
+}
+
+#[test]
+fn the_raw_text_and_any_project_file_are_protected() {
+    let project = realistic();
+    let dir = tempfile::tempdir().unwrap();
+    let project_file = dir.path().join("简报.jiaodui.ron");
+    let raw = dir.path().join(&project.source.name);
+    std::fs::write(&raw, "raw").unwrap();
+    let protected = Protected::for_project(&project, Some(&project_file), None);
+    // The raw text spelled another way, the project, and any other project file.
+    let spelled_otherwise = dir.path().join(".").join(&project.source.name);
+    for target in [
+        spelled_otherwise,
+        project_file.clone(),
+        dir.path().join("other.JIAODUI.RON"),
+    ] {
+        let error = plan(
+            &project,
+            ExportFormat::Txt,
+            &ExportOptions::default(),
+            &target,
+            &protected,
+        )
+        .unwrap_err();
+        assert!(matches!(error, ExportError::Protected { .. }), "{target:?}");
+        assert!(error.message(Lang::En).contains("never replaces"));
+    }
+    assert_eq!(std::fs::read_to_string(&raw).unwrap(), "raw");
+    assert!(!project_file.exists());
+}
+
+#[test]
+fn a_folder_export_lists_what_it_replaces_and_what_it_leaves() {
+    let project = realistic();
+    let dir = tempfile::tempdir().unwrap();
+    let options = ExportOptions {
+        per_article: true,
+        ..ExportOptions::default()
+    };
+    let written = export(&project, ExportFormat::Markdown, &options, dir.path()).unwrap();
+    let stale = dir.path().join("09-an article since merged.md");
+    std::fs::write(&stale, "old").unwrap();
+    let plan = plan(
+        &project,
+        ExportFormat::Markdown,
+        &options,
+        dir.path(),
+        &Protected::default(),
+    )
+    .unwrap();
+    let replaced: Vec<PathBuf> = plan.replaced().iter().map(|p| p.to_path_buf()).collect();
+    assert_eq!(replaced, written);
+    assert_eq!(plan.left, vec![stale]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -77,11 +77,19 @@ pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String
         articles.push('\n');
     }
     let mut files = vec![("articles.jsonl".to_string(), articles)];
+    let mentioned = super::export::mentioned_entities(project, options);
+    let exported = || {
+        project
+            .registry
+            .entities
+            .iter()
+            .filter(|e| mentioned.contains(&e.id))
+    };
     match options.registry_file {
         RegistryFile::None => {}
         RegistryFile::Jsonl => {
             let mut lines = String::new();
-            for entity in &project.registry.entities {
+            for entity in exported() {
                 lines.push_str(
                     &serde_json::to_string(&registry_line(entity)).expect("plain data serialises"),
                 );
@@ -90,12 +98,7 @@ pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String
             files.push(("registry.jsonl".to_string(), lines));
         }
         RegistryFile::Json => {
-            let all: Vec<RegistryLine> = project
-                .registry
-                .entities
-                .iter()
-                .map(registry_line)
-                .collect();
+            let all: Vec<RegistryLine> = exported().map(registry_line).collect();
             let mut text = serde_json::to_string_pretty(&all).expect("plain data serialises");
             text.push('\n');
             files.push(("registry.json".to_string(), text));

@@ -49,7 +49,7 @@ pub fn render(project: &Project, options: &ExportOptions) -> String {
     tei.newline(0);
     tei.open("TEI", &[("xmlns", TEI_NAMESPACE)]);
     tei.newline(1);
-    write_header(&mut tei, project);
+    write_header(&mut tei, project, options);
     tei.newline(1);
     tei.open("text", &[("xml:lang", "zh")]);
     tei.newline(2);
@@ -157,7 +157,7 @@ fn write_paragraphs(tei: &mut TeiWriter, article: &Article, options: &ExportOpti
     }
 }
 
-fn write_header(tei: &mut TeiWriter, project: &Project) {
+fn write_header(tei: &mut TeiWriter, project: &Project, options: &ExportOptions) {
     let source = &project.source;
     let title = if project.meta.title.is_empty() {
         &source.name
@@ -183,7 +183,7 @@ fn write_header(tei: &mut TeiWriter, project: &Project) {
     tei.element("idno", &[("type", "sha256")], &source.sha256);
     tei.element("note", &[("type", "encoding")], &source.encoding);
     tei.close("bibl");
-    write_registry(tei, project);
+    write_registry(tei, project, options);
     tei.newline(3);
     tei.close("sourceDesc");
     tei.newline(2);
@@ -202,8 +202,16 @@ fn write_header(tei: &mut TeiWriter, project: &Project) {
 
 /// The registry as TEI lists: people (with their roles), organizations, places, and one plain
 /// list for titles and custom types.
-fn write_registry(tei: &mut TeiWriter, project: &Project) {
-    let entities = &project.registry.entities;
+fn write_registry(tei: &mut TeiWriter, project: &Project, options: &ExportOptions) {
+    let mentioned = super::export::mentioned_entities(project, options);
+    let entities: Vec<Entity> = project
+        .registry
+        .entities
+        .iter()
+        .filter(|e| mentioned.contains(&e.id))
+        .cloned()
+        .collect();
+    let entities = entities.as_slice();
     fn of<'a>(
         entities: &'a [Entity],
         kind: &'a EntityKind,

@@ -442,6 +442,67 @@ impl Edit {
         }
     }
 
+    /// Where in `project` this edit, about to be applied, changes something: an article and,
+    /// when it can be told, the field. Undo and redo show the editor this place, so what they
+    /// restored is in view. Edits of the registry, the types or the furniture have no place.
+    pub fn place(&self, project: &Project) -> Option<(usize, Option<FieldSlot>)> {
+        match self {
+            Edit::ReplaceText { at, .. }
+            | Edit::SetField { at, .. }
+            | Edit::AddSpan { at, .. }
+            | Edit::RemoveSpan { at, .. }
+            | Edit::SetSpan { at, .. } => Some((at.article, Some(at.slot))),
+            Edit::JoinParagraphs { article, paragraph }
+            | Edit::SplitParagraph {
+                article, paragraph, ..
+            }
+            | Edit::MoveParagraph {
+                article, paragraph, ..
+            }
+            | Edit::SetParagraphKind {
+                article, paragraph, ..
+            } => Some((*article, Some(FieldSlot::Paragraph(*paragraph)))),
+            Edit::ParagraphToField { article, slot, .. } => Some((*article, Some(*slot))),
+            Edit::FieldToParagraph { article, index, .. } => {
+                Some((*article, Some(FieldSlot::Paragraph(*index))))
+            }
+            Edit::SplitArticle { article, .. }
+            | Edit::MergeWithNext { article }
+            | Edit::SetChecked { article, .. } => Some((*article, None)),
+            Edit::ReplaceArticles { start, insert, .. } => {
+                // The first field that will come back or change; failing that (only removals),
+                // the first article that will differ.
+                let mut first_differing = None;
+                for (i, new) in insert.iter().enumerate() {
+                    let Some(old) = project.articles.get(start + i) else {
+                        return Some((start + i, None));
+                    };
+                    if old == new {
+                        continue;
+                    }
+                    first_differing.get_or_insert(start + i);
+                    let mut old_fields = old.fields();
+                    let changed = new
+                        .fields()
+                        .find_map(|(slot, field)| match old_fields.next() {
+                            Some((_, was)) if was == field => None,
+                            _ => Some(slot),
+                        });
+                    if changed.is_some() {
+                        return Some((start + i, changed));
+                    }
+                }
+                Some((first_differing.unwrap_or(*start), None))
+            }
+            Edit::Batch(edits) => edits.iter().find_map(|e| e.place(project)),
+            Edit::SetRegistry(_)
+            | Edit::SetLearning { .. }
+            | Edit::SetEntityTypes(_)
+            | Edit::SetFurniture(_)
+            | Edit::SetLessons(_) => None,
+        }
+    }
+
     /// A rough count of the bytes this edit holds, for the undo memory budget.
     pub fn weight(&self) -> usize {
         fn field_weight(f: &TextField) -> usize {

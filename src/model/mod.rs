@@ -8,6 +8,7 @@ pub mod history;
 pub mod lessons;
 pub mod project;
 pub mod registry;
+pub mod search;
 pub mod shape;
 pub mod tagging;
 pub mod text;

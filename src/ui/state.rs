@@ -109,6 +109,14 @@ pub enum Command {
     ShowFind,
     /// Go to the next (`true`) or previous find match.
     FindStep(bool),
+    /// Open the find bar with its replace row (Ctrl+H).
+    ShowReplace,
+    /// Go to find match number `n` (a click in the list of hits).
+    FindGo(usize),
+    /// Replace the current find match.
+    ReplaceCurrent,
+    /// Replace every find match, as one step of undo.
+    ReplaceAll,
     /// Run the entity suggestions again in the background.
     SuggestEntities,
     /// Show the keyboard shortcuts.
@@ -147,6 +155,8 @@ pub enum Command {
     ShowError(String),
     /// Show an entity in the registry tab.
     ShowEntity(crate::model::EntityId),
+    /// Show or hide a part of the window (视图 menu).
+    SetView(super::settings::ViewSettings),
     /// Apply the structure correction just made at the other places that look the same.
     AcceptStructureOffer,
     /// Decline that offer.
@@ -171,6 +181,8 @@ pub enum ReviewStep {
     Next,
     Previous,
     Accept,
+    /// Confirm every suggestion spelled and typed like the current one, in every article.
+    AcceptAll,
     Reject,
 }
 
@@ -185,6 +197,8 @@ pub enum Action {
     MergeWithNextArticle,
     /// Join the selected paragraph with the next one.
     JoinWithNextParagraph,
+    /// Join the selected paragraph with the one before it.
+    JoinWithPreviousParagraph,
     /// Split the selected paragraph at the text cursor.
     SplitParagraphAtCursor,
     /// Move the selected paragraph to the end of the previous article.
@@ -201,10 +215,11 @@ pub enum Action {
 
 impl Action {
     /// Every action, in toolbar order.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::SplitArticleHere,
         Action::MergeWithPreviousArticle,
         Action::MergeWithNextArticle,
+        Action::JoinWithPreviousParagraph,
         Action::JoinWithNextParagraph,
         Action::SplitParagraphAtCursor,
         Action::MoveToPreviousArticle,
@@ -222,11 +237,11 @@ impl Action {
     ];
 
     /// The actions on paragraphs and article boundaries: the toolbar's buttons.
-    pub const STRUCTURE: &[Action] = Action::ALL.as_slice().split_at(7).0;
+    pub const STRUCTURE: &[Action] = Action::ALL.as_slice().split_at(8).0;
     /// The actions that move text into or out of the headline stack: the toolbar's 标题栏 menu.
-    pub const HEADINGS: &[Action] = Action::ALL.as_slice().split_at(7).1.split_at(5).0;
+    pub const HEADINGS: &[Action] = Action::ALL.as_slice().split_at(8).1.split_at(5).0;
     /// The paragraph kinds: the toolbar's 段落类型 menu.
-    pub const KINDS: &[Action] = Action::ALL.as_slice().split_at(12).1;
+    pub const KINDS: &[Action] = Action::ALL.as_slice().split_at(13).1;
 
     /// The button and menu text.
     pub fn label(self, lang: Lang) -> &'static str {
@@ -237,6 +252,9 @@ impl Action {
             }
             Action::MergeWithNextArticle => lang.pick("与下一篇合并", "Merge with next article"),
             Action::JoinWithNextParagraph => lang.pick("与下段合并", "Join with next paragraph"),
+            Action::JoinWithPreviousParagraph => {
+                lang.pick("与上段合并", "Join with previous paragraph")
+            }
             Action::SplitParagraphAtCursor => {
                 lang.pick("在光标处拆分段落", "Split paragraph at cursor")
             }
@@ -258,6 +276,7 @@ impl Action {
             Action::MergeWithPreviousArticle => "Ctrl+Shift+Backspace",
             Action::MergeWithNextArticle => "Ctrl+Shift+M",
             Action::JoinWithNextParagraph => "Ctrl+J",
+            Action::JoinWithPreviousParagraph => "Ctrl+Shift+J",
             Action::SplitParagraphAtCursor => "Enter",
             Action::MoveToPreviousArticle => "Alt+↑",
             Action::MoveToNextArticle => "Alt+↓",
@@ -334,7 +353,23 @@ impl Action {
                         article,
                         paragraph: p,
                     },
-                    None,
+                    Some(Selection::field(FieldRef::new(
+                        article,
+                        FieldSlot::Paragraph(p),
+                    ))),
+                )
+            }
+            Action::JoinWithPreviousParagraph => {
+                let p = paragraph.filter(|&p| p > 0 && p < current.paragraphs.len())?;
+                apply(
+                    Edit::JoinParagraphs {
+                        article,
+                        paragraph: p - 1,
+                    },
+                    Some(Selection::field(FieldRef::new(
+                        article,
+                        FieldSlot::Paragraph(p - 1),
+                    ))),
                 )
             }
             Action::SplitParagraphAtCursor => {

@@ -40,6 +40,9 @@ impl App {
         if pressed(cmd, Key::F) {
             commands.push(Command::ShowFind);
         }
+        if pressed(cmd, Key::H) {
+            commands.push(Command::ShowReplace);
+        }
         if pressed(Modifiers::SHIFT, Key::F3) {
             commands.push(Command::FindStep(false));
         }
@@ -76,6 +79,9 @@ impl App {
         }
         if pressed(cmd_shift, Key::M) {
             actions.push(Action::MergeWithNextArticle);
+        }
+        if pressed(cmd_shift, Key::J) {
+            actions.push(Action::JoinWithPreviousParagraph);
         }
         if pressed(cmd, Key::J) {
             actions.push(Action::JoinWithNextParagraph);
@@ -133,6 +139,9 @@ impl App {
             || self.unsaved_prompt.is_some()
         {
             return;
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Enter)) {
+            commands.push(Command::Review(ReviewStep::AcceptAll));
         }
         let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
         let steps = [
