@@ -19,8 +19,8 @@ use jiaodui::formats::export::{
 };
 use jiaodui::i18n::Lang;
 use jiaodui::model::{
-    Article, ArticleId, EntityId, EntityKind, LineRange, Project, Role, Source, Span, SpanStatus,
-    TextField,
+    Article, ArticleId, EntityId, EntityKind, LineRange, ParagraphKind, Project, Role, Source,
+    Span, SpanStatus, TextField,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -129,6 +129,9 @@ fn realistic() -> Project {
     tag(&mut p, "主任", 0, Title, Suggested, None);
     tag(&mut p, "张红军", 0, Person, Confirmed, Some(zhang));
     first.paragraphs.push(p);
+    let mut p = lines("要学明白、悟清楚", 8, 8);
+    p.kind = ParagraphKind::Crosshead;
+    first.paragraphs.push(p);
     let mut p = TextField::from_lines(
         "会议强调，作为领导干部，关键少数，领导干部一定要带头学，要坚持担当作为。",
         vec![LineRange::single(9), LineRange::single(11)],
@@ -140,10 +143,21 @@ fn realistic() -> Project {
         rule: "join:unfinished-sentence".into(),
     });
     first.paragraphs.push(p);
+    let mut p = lines("（作者单位：高新区党工委办公室）", 12, 12);
+    tag(&mut p, "高新区党工委", 0, Org, Confirmed, Some(gongwei));
+    p.kind = ParagraphKind::Note;
+    first.paragraphs.push(p);
     first.checked = true;
 
     let mut second = Article::new(ArticleId(1));
     second.headline = lines("以“七抓”为着力点 推动安全生产形势持续向好", 15, 15);
+    let mut p = lines("核心阅读", 16, 16);
+    p.kind = ParagraphKind::Box;
+    second.paragraphs.push(p);
+    let mut p = lines("高新区安全生产工作要做到“七抓”。", 16, 16);
+    tag(&mut p, "高新区", 0, Place, Confirmed, Some(gaoxin));
+    p.kind = ParagraphKind::Box;
+    second.paragraphs.push(p);
     let mut p = lines(
         "6月11日，百川畅银公司董事长陈功海一行到高新区调研，在郑州市与百川畅银负责人座谈。",
         17,
@@ -163,6 +177,10 @@ fn realistic() -> Project {
     tag(&mut p, "高新区", 0, Place, Suggested, Some(gaoxin));
     tag(&mut p, "郑州市", 0, Place, Suggested, None);
     tag(&mut p, "百川畅银", 1, Org, Suggested, None);
+    second.paragraphs.push(p);
+    let mut p = lines("图为座谈现场。记者 孙庆辉 摄", 19, 19);
+    tag(&mut p, "孙庆辉", 0, Person, Confirmed, Some(sun));
+    p.kind = ParagraphKind::Caption;
     second.paragraphs.push(p);
     let mut p = lines(
         "高新区党工委副书记、管委会主任张红军出席会议并讲话。",
@@ -220,11 +238,15 @@ fn awkward() -> Project {
     tag(&mut p, "*不是标题*", 0, Title, Confirmed, None);
     tag(&mut p, "甲乙\n1", 0, Org, Suggested, None);
     tag(&mut p, "换页", 0, Place, Confirmed, None);
+    // A crosshead that holds line ends and Markdown syntax.
+    p.kind = ParagraphKind::Crosshead;
     first.paragraphs.push(p);
     first.paragraphs.push(TextField::default());
     let mut p = TextField::plain("Li Wei\u{3000}李 伟访问🙂！“好。”他说？");
     tag(&mut p, "Li Wei", 0, Person, Confirmed, None);
     tag(&mut p, "李 伟", 0, Person, Suggested, None);
+    // A box that ends the article inside the crosshead's section.
+    p.kind = ParagraphKind::Box;
     first.paragraphs.push(p);
 
     let mut second = Article::new(ArticleId(8));
@@ -241,6 +263,7 @@ fn awkward() -> Project {
         Confirmed,
         Some(date),
     );
+    p.kind = ParagraphKind::Caption;
     second.paragraphs.push(p);
     project.articles = vec![first, second];
     project.allocate_article_id();
@@ -537,6 +560,7 @@ fn check_jsonl_has_every_key_and_exact_offsets(project: &Project, options: &Expo
         assert_eq!(paragraphs.len(), article.paragraphs.len());
         for (json, field) in paragraphs.iter().zip(&article.paragraphs) {
             assert_eq!(json["text"], field.text.as_str());
+            assert_eq!(json["kind"], field.kind.code());
             let ranges: Vec<[usize; 2]> =
                 serde_json::from_value(json["source_lines"].clone()).unwrap();
             let model: Vec<[usize; 2]> = field
@@ -633,8 +657,11 @@ type TeiMention = (
 /// What a TEI file holds, read back with quick-xml.
 #[derive(Debug, Default)]
 struct TeiContent {
-    /// Blocks of the body: (article number, element, type attribute, text).
+    /// Blocks of the body: (article number, element, type attribute, text). A `<p>` inside a
+    /// box has the type `box`.
     blocks: Vec<(String, String, Option<String>, String)>,
+    /// For each block, whether it lies inside a section (`<div type="section">`).
+    in_section: Vec<bool>,
     /// Mentions: (element, type, ref, cert, text).
     mentions: Vec<TeiMention>,
     /// `xml:id`s declared in the header.
@@ -653,6 +680,11 @@ fn attribute(start: &quick_xml::events::BytesStart, name: &str) -> Option<String
     })
 }
 
+/// Whether the open elements include a section: two `div`s, the article's and the section's.
+fn section_depth(stack: &[String]) -> bool {
+    stack.iter().filter(|s| *s == "div").count() >= 2
+}
+
 fn read_tei(xml: &str) -> TeiContent {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
@@ -663,6 +695,7 @@ fn read_tei(xml: &str) -> TeiContent {
     let mut mention: Option<TeiMention> = None;
     let mut header_text: Option<(String, String)> = None;
     let mut person = None;
+    let mut box_open = false;
     let push_text = |text: &str,
                      block: &mut Option<(String, Option<String>, String)>,
                      mention: &mut Option<TeiMention>,
@@ -703,12 +736,25 @@ fn read_tei(xml: &str) -> TeiContent {
                         .get_mut(person.as_ref().unwrap())
                         .unwrap() += 1;
                 }
+                let in_box = in_body && stack.last().is_some_and(|s| s == "note") && box_open;
                 if in_body {
                     match name.as_str() {
-                        "div" => article = attribute(&start, "n").unwrap(),
-                        "head" | "byline" | "p" => {
+                        "div" if block.is_none() => match attribute(&start, "type").as_deref() {
+                            Some("article") => article = attribute(&start, "n").unwrap(),
+                            Some("section") => {}
+                            other => panic!("unexpected div type {other:?}"),
+                        },
+                        "note" if attribute(&start, "type").as_deref() == Some("box") => {
+                            assert!(block.is_none() && !box_open, "a box holds paragraphs");
+                            box_open = true;
+                        }
+                        "p" if in_box => {
+                            block = Some((name.clone(), Some("box".to_string()), String::new()))
+                        }
+                        "head" | "byline" | "p" | "note" | "figDesc" if block.is_none() => {
                             block = Some((name.clone(), attribute(&start, "type"), String::new()))
                         }
+                        "figure" if block.is_none() => {}
                         _ if block.is_some() => {
                             mention = Some((
                                 name.clone(),
@@ -736,6 +782,9 @@ fn read_tei(xml: &str) -> TeiContent {
                 } else if block.as_ref().is_some_and(|b| b.0 == name) {
                     let (element, kind, text) = block.take().unwrap();
                     content.blocks.push((article.clone(), element, kind, text));
+                    content.in_section.push(section_depth(&stack));
+                } else if name == "note" && box_open {
+                    box_open = false;
                 }
             }
             Event::Empty(empty) => {
@@ -781,7 +830,9 @@ fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, option
     let tei = read_tei(xml);
 
     let mut expected_blocks = Vec::new();
+    let mut expected_sections = Vec::new();
     for (i, article) in project.articles.iter().enumerate() {
+        let mut in_section = false;
         for (slot, field) in article.fields() {
             if field.is_empty() {
                 continue;
@@ -791,8 +842,17 @@ fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, option
                 jiaodui::model::FieldSlot::Headline => ("head", None),
                 jiaodui::model::FieldSlot::Subheadline => ("head", Some("sub")),
                 jiaodui::model::FieldSlot::Byline => ("byline", None),
-                jiaodui::model::FieldSlot::Paragraph(_) => ("p", None),
+                jiaodui::model::FieldSlot::Paragraph(_) => match field.kind {
+                    ParagraphKind::Body => ("p", None),
+                    ParagraphKind::Crosshead => ("head", Some("sub")),
+                    ParagraphKind::Note => ("note", None),
+                    ParagraphKind::Caption => ("figDesc", None),
+                    ParagraphKind::Box => ("p", Some("box")),
+                },
             };
+            // A crosshead opens a section that runs to the end of the article.
+            in_section |= slot.paragraph().is_some() && field.kind == ParagraphKind::Crosshead;
+            expected_sections.push(in_section);
             expected_blocks.push((
                 (i + 1).to_string(),
                 element.to_string(),
@@ -802,6 +862,7 @@ fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, option
         }
     }
     assert_eq!(tei.blocks, expected_blocks);
+    assert_eq!(tei.in_section, expected_sections);
 
     let expected: Vec<(EntityKind, String)> = project
         .articles
@@ -1098,7 +1159,7 @@ fn csv_lists_officials_per_article_and_indexes_every_entity() {
         row("百川畅银公司"),
         ["5", "百川畅银公司", "ORG", "百川畅银", "2", "2"]
     );
-    assert_eq!(row("高新区"), ["6", "高新区", "PLACE", "", "3", "1; 2"]);
+    assert_eq!(row("高新区"), ["6", "高新区", "PLACE", "", "4", "1; 2"]);
     assert_eq!(row("郑州市"), ["", "郑州市", "PLACE", "", "1", "2"]);
 
     let confirmed = ExportOptions {
@@ -1402,7 +1463,7 @@ mod properties {
             field(),
             field(),
             field(),
-            proptest::collection::vec(field(), 0..3),
+            proptest::collection::vec((field(), 0usize..5), 0..4),
         )
             .prop_map(|(kicker, headline, subheadline, byline, paragraphs)| {
                 let mut article = Article::new(ArticleId(0));
@@ -1410,7 +1471,13 @@ mod properties {
                 article.headline = headline;
                 article.subheadline = subheadline;
                 article.byline = byline;
-                article.paragraphs = paragraphs;
+                article.paragraphs = paragraphs
+                    .into_iter()
+                    .map(|(mut field, kind)| {
+                        field.kind = ParagraphKind::ALL[kind];
+                        field
+                    })
+                    .collect();
                 article
             })
     }

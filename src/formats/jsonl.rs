@@ -1,12 +1,14 @@
 //! JSON Lines: one article a line, for scripts and other annotation tools.
 //!
 //! The keys are fixed (other tools read them) and always present: an empty kicker, headline,
-//! deck or byline is `null`, never omitted; a paragraph's `text` is always a string. Entities carry `start`/`end` in chars of their field, like the gold
-//! annotation (`tests/fixtures/ANNOTATION.md`):
+//! deck or byline is `null`, never omitted; a paragraph's `text` is always a string, and its
+//! `kind` one of `body`, `crosshead`, `note`, `caption`, `box`. Every paragraph is in
+//! `paragraphs`, in order, whatever its kind. Entities carry `start`/`end` in chars of their
+//! field, like the gold annotation (`tests/fixtures/ANNOTATION.md`):
 //!
 //! ```text
 //! {"id", "kicker", "headline", "subheadline", "byline",
-//!  "paragraphs": [{"text", "source_lines": [[first, last], …]}],
+//!  "paragraphs": [{"text", "kind", "source_lines": [[first, last], …]}],
 //!  "entities": [{"type", "text", "field", "paragraph", "start", "end", "status", "entity"}]}
 //! ```
 //!
@@ -33,6 +35,7 @@ struct ArticleLine<'a> {
 #[derive(Serialize)]
 struct Paragraph<'a> {
     text: &'a str,
+    kind: &'static str,
     source_lines: Vec<[usize; 2]>,
 }
 
@@ -132,6 +135,7 @@ pub fn article_line(article: &Article, options: &ExportOptions) -> String {
             .iter()
             .map(|p| Paragraph {
                 text: &p.text,
+                kind: p.kind.code(),
                 source_lines: p.source_lines.iter().map(|r| [r.first, r.last]).collect(),
             })
             .collect(),

@@ -8,11 +8,12 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::lessons::Lesson;
 use super::project::{
     Article, EntityType, FieldRef, FieldSlot, FurnitureLine, LexiconEntry, Project, Rejection,
 };
 use super::registry::Registry;
-use super::text::{Span, TextField};
+use super::text::{ParagraphKind, Span, TextField};
 
 /// Which neighbouring article a paragraph moves to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +81,14 @@ pub enum Edit {
         index: usize,
         span: Span,
     },
+    /// Sets what a paragraph is: body text, crosshead, note, caption or box.
+    SetParagraphKind {
+        article: usize,
+        paragraph: usize,
+        kind: ParagraphKind,
+    },
+    /// Replaces the structure corrections the project remembers (see [`super::lessons`]).
+    SetLessons(Vec<Lesson>),
     /// Sets the editor's "checked" mark of an article.
     SetChecked { article: usize, checked: bool },
     /// Replaces `remove` articles starting at `start` with `insert` (the inverse of structure edits).
@@ -347,6 +356,24 @@ impl Edit {
                 field.insert_span(span);
                 Ok(Edit::SetField { at, field: old })
             }
+            Edit::SetParagraphKind {
+                article,
+                paragraph,
+                kind,
+            } => {
+                let at = FieldRef::new(article, FieldSlot::Paragraph(paragraph));
+                let field = field_mut(project, at)?;
+                let old = std::mem::replace(&mut field.kind, kind);
+                Ok(Edit::SetParagraphKind {
+                    article,
+                    paragraph,
+                    kind: old,
+                })
+            }
+            Edit::SetLessons(lessons) => Ok(Edit::SetLessons(std::mem::replace(
+                &mut project.lessons,
+                lessons,
+            ))),
             Edit::SetChecked { article, checked } => {
                 let a = project
                     .articles
@@ -431,6 +458,9 @@ impl Edit {
             }
             | Edit::MoveParagraph {
                 article, paragraph, ..
+            }
+            | Edit::SetParagraphKind {
+                article, paragraph, ..
             } => Some((*article, Some(FieldSlot::Paragraph(*paragraph)))),
             Edit::ParagraphToField { article, slot, .. } => Some((*article, Some(*slot))),
             Edit::FieldToParagraph { article, index, .. } => {
@@ -468,7 +498,8 @@ impl Edit {
             Edit::SetRegistry(_)
             | Edit::SetLearning { .. }
             | Edit::SetEntityTypes(_)
-            | Edit::SetFurniture(_) => None,
+            | Edit::SetFurniture(_)
+            | Edit::SetLessons(_) => None,
         }
     }
 
@@ -488,6 +519,7 @@ impl Edit {
             Edit::SetLearning { lexicon, rejected } => (lexicon.len() + rejected.len()) * 48,
             Edit::SetEntityTypes(t) => t.len() * 64,
             Edit::SetFurniture(f) => f.iter().map(|l| l.text.len() + 48).sum(),
+            Edit::SetLessons(l) => l.len() * 32,
             Edit::Batch(edits) => edits.iter().map(Edit::weight).sum(),
             _ => 0,
         }

@@ -26,6 +26,7 @@ use super::review::Review;
 use super::settings::Settings;
 use super::state::{Command, Cursor, FileAction, Selection, SideTab};
 use super::status_bar::{self, StatusInput};
+use super::structure_offer::{self, StructureOffer};
 use super::tag_all::TagAll;
 use super::{fonts, outline, shortcuts};
 use crate::model::tagging::Occurrence;
@@ -120,6 +121,8 @@ pub struct App {
     /// The mention last jumped to and the revision it was found in, highlighted in the article
     /// pane until the project changes (offsets may no longer fit then).
     mark: Option<(Occurrence, u64)>,
+    /// The offer to repeat the structure correction just made where lines look the same.
+    structure_offer: Option<StructureOffer>,
 }
 
 impl App {
@@ -235,6 +238,7 @@ impl App {
             officials: Officials::default(),
             types_dialog: EntityTypesDialog::default(),
             mark: None,
+            structure_offer: None,
         }
     }
 
@@ -282,6 +286,14 @@ impl App {
     /// The message shown to the user, if any.
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
+    }
+
+    /// The pending offer to repeat a structure correction elsewhere, if any.
+    pub fn structure_offer(&self) -> Option<&crate::model::lessons::Offer> {
+        self.structure_offer
+            .as_ref()
+            .filter(|o| o.revision == self.revision)
+            .map(|o| &o.offer)
     }
 
     /// The interface language.
@@ -442,6 +454,9 @@ impl App {
             }
             if let Some(notice) = &self.notice {
                 commands.extend(prompts::notice_banner(ui, notice, lang));
+            }
+            if let Some(offer) = self.structure_offer() {
+                commands.extend(structure_offer::banner(ui, offer, &self.project, lang));
             }
             if self.find.open {
                 commands.extend(self.find.bar(ui, &self.project, lang));
@@ -747,6 +762,14 @@ impl App {
             Command::ShowPunctuation => self.punctuation.open_for(&self.project, self.revision),
             Command::DismissNotice => self.notice = None,
             Command::SetView(view) => self.set_view(view),
+            Command::AcceptStructureOffer => {
+                if let Some(offer) = self.structure_offer().cloned() {
+                    self.structure_offer = None;
+                    let edit = offer.edit(&self.project);
+                    self.apply_edit(edit, &offer.undo_label(self.lang()), None);
+                }
+            }
+            Command::DismissStructureOffer => self.structure_offer = None,
             tagging => self.run_tagging_command(ctx, tagging),
         }
     }
@@ -782,8 +805,19 @@ impl App {
 
     fn apply_edit(&mut self, edit: Edit, label: &str, select: Option<Selection>) {
         self.history.seal();
+        let learns = matches!(&edit, Edit::Batch(edits) if edits.iter().any(|e| matches!(e, Edit::SetLessons(_))));
         match self.history.apply(&mut self.project, edit, label) {
-            Ok(()) => self.after_structure_change(select),
+            Ok(()) => {
+                self.after_structure_change(select);
+                // A correction the project just learnt: offer it where lines look the same.
+                self.structure_offer = learns
+                    .then(|| crate::model::lessons::offer_for_latest(&self.project))
+                    .flatten()
+                    .map(|offer| StructureOffer {
+                        offer,
+                        revision: self.revision,
+                    });
+            }
             Err(error) => {
                 self.notice = Some(Notice::both(
                     edit_error_message(&error, Lang::Zh),

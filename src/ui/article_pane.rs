@@ -13,7 +13,7 @@ use egui::{Sense, TextStyle, UiBuilder};
 
 use crate::i18n::Lang;
 use crate::model::tagging::Occurrence;
-use crate::model::{ArticleId, Edit, FieldRef, FieldSlot, Project, TextField};
+use crate::model::{ArticleId, Edit, FieldRef, FieldSlot, ParagraphKind, Project, TextField};
 
 use super::describe_rule;
 use super::find::Find;
@@ -294,15 +294,40 @@ impl ArticlePane {
         ui.horizontal_top(|ui| {
             let selected = fc.selection.field == Some(at.slot);
             let gutter = ui
-                .add_sized(
-                    [40.0, ui.spacing().interact_size.y],
-                    egui::Button::selectable(selected, format!("¶{}", index + 1)).frame(false),
-                )
-                .on_hover_text(source_lines_text(field, fc.lang));
+                .vertical(|ui| {
+                    ui.set_width(40.0);
+                    let gutter = ui
+                        .add_sized(
+                            [40.0, ui.spacing().interact_size.y],
+                            egui::Button::selectable(selected, format!("¶{}", index + 1))
+                                .frame(false),
+                        )
+                        .on_hover_text(source_lines_text(field, fc.lang));
+                    if !field.kind.is_body() {
+                        ui.label(egui::RichText::new(field.kind.name(fc.lang)).small().weak());
+                    }
+                    gutter
+                })
+                .inner;
             if gutter.clicked() {
                 out.commands.push(Command::SelectField(at));
             }
-            let response = self.field_editor(ui, fc, at, field, TextStyle::Body, gutter.id, out);
+            let response = if field.kind == ParagraphKind::Box {
+                // A box is set apart from the running text by a tinted frame.
+                let tint = ui.visuals().faint_bg_color;
+                let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+                egui::Frame::new()
+                    .fill(tint)
+                    .stroke(stroke)
+                    .inner_margin(6.0)
+                    .corner_radius(4.0)
+                    .show(ui, |ui| {
+                        self.field_editor(ui, fc, at, field, TextStyle::Body, gutter.id, out)
+                    })
+                    .inner
+            } else {
+                self.field_editor(ui, fc, at, field, TextStyle::Body, gutter.id, out)
+            };
             response.context_menu(|ui| {
                 action_menu(ui, fc, at, out);
             });
@@ -321,8 +346,7 @@ impl ArticlePane {
         label: egui::Id,
         out: &mut PaneOutput,
     ) -> egui::Response {
-        let font = style.resolve(ui.style());
-        let color = ui.visuals().text_color();
+        let (font, color) = kind_font(ui, style, field.kind);
         let dark = ui.visuals().dark_mode;
         let mut highlights = fc.find.highlights(at);
         if let Some(mark) = fc.mark.filter(|m| m.at == at) {
@@ -343,6 +367,7 @@ impl ArticlePane {
                     color,
                     dark,
                     wrap_width,
+                    italics: field.kind == ParagraphKind::Caption,
                 };
                 cache.galley(ui.ctx(), &look)
             } else {
@@ -677,20 +702,54 @@ fn source_lines_text(field: &TextField, lang: Lang) -> String {
     format!("{} {}", lang.pick("原文行", "Raw lines"), ranges.join(", "))
 }
 
+/// The font and colour of a field of `kind`: a crosshead reads as a heading (larger, in the
+/// strong text colour), a note is set smaller and greyer; captions are italic (see
+/// `FieldLook::italics`) and boxes framed (by the paragraph drawing).
+fn kind_font(
+    ui: &egui::Ui,
+    style: TextStyle,
+    kind: ParagraphKind,
+) -> (egui::FontId, egui::Color32) {
+    let mut font = style.resolve(ui.style());
+    let visuals = ui.visuals();
+    let color = match kind {
+        ParagraphKind::Crosshead => {
+            font.size *= 1.2;
+            visuals.strong_text_color()
+        }
+        ParagraphKind::Note => {
+            font.size *= 0.85;
+            visuals.weak_text_color()
+        }
+        ParagraphKind::Body | ParagraphKind::Caption | ParagraphKind::Box => visuals.text_color(),
+    };
+    (font, color)
+}
+
 /// The structure actions for one field, as a context menu, after the actions on the entity span
-/// under the text cursor, if there is one.
+/// under the text cursor, if there is one; for a paragraph, its kinds last.
 fn action_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut PaneOutput) {
     if let Some(cursor) = fc.cursor.filter(|c| c.at == at) {
         out.commands
             .extend(super::span_menu::show(ui, fc.project, cursor, fc.lang));
     }
     let selection = Selection::field(at);
-    for action in Action::ALL {
+    let mut item = |ui: &mut egui::Ui, action: Action| {
         let command = action.command(fc.project, selection, fc.cursor, fc.lang);
         let button = egui::Button::new(action.label(fc.lang)).shortcut_text(action.shortcut_text());
         if ui.add_enabled(command.is_some(), button).clicked() {
             out.commands.extend(command);
             ui.close();
+        }
+    };
+    for &action in Action::STRUCTURE.iter().chain(Action::HEADINGS) {
+        item(ui, action);
+    }
+    if at.slot.paragraph().is_some() {
+        ui.separator();
+        ui.weak(fc.lang.pick("段落类型", "Paragraph kind"));
+        for &action in Action::KINDS {
+            item(ui, action);
         }
     }
 }

@@ -128,7 +128,11 @@ pub fn menu_bar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
                 commands.push(Command::Redo);
             }
             ui.separator();
-            action_items(ui, &Action::ALL, input, &mut commands);
+            action_items(ui, Action::STRUCTURE, input, &mut commands);
+            action_items(ui, Action::HEADINGS, input, &mut commands);
+            ui.menu_button(lang.pick("段落类型", "Paragraph kind"), |ui| {
+                action_items(ui, Action::KINDS, input, &mut commands);
+            });
             ui.separator();
             if item(ui, true, lang.pick("查找…", "Find…"), "Ctrl+F") {
                 commands.push(Command::ShowFind);
@@ -290,6 +294,9 @@ pub fn toolbar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
         }
         ui.menu_button(lang.pick("标题栏…", "Headings…"), |ui| {
             action_items(ui, Action::HEADINGS, input, &mut commands);
+        });
+        ui.menu_button(lang.pick("段落类型…", "Paragraph kind…"), |ui| {
+            action_items(ui, Action::KINDS, input, &mut commands);
         });
         ui.separator();
         if ui

@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 use crate::i18n::Lang;
 use crate::model::tagging::Occurrence;
-use crate::model::{Direction, Edit, EntityKind, FieldRef, FieldSlot, Project};
+use crate::model::{
+    Direction, Edit, EntityKind, FieldRef, FieldSlot, ParagraphKind, Project, lessons,
+};
 
 /// The article shown in the article pane and, within it, the field the editor works on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -155,6 +157,10 @@ pub enum Command {
     ShowEntity(crate::model::EntityId),
     /// Show or hide a part of the window (视图 menu).
     SetView(super::settings::ViewSettings),
+    /// Apply the structure correction just made at the other places that look the same.
+    AcceptStructureOffer,
+    /// Decline that offer.
+    DismissStructureOffer,
 }
 
 /// The tabs of the side panel.
@@ -185,6 +191,8 @@ pub enum ReviewStep {
 pub enum Action {
     /// Start a new article with the selected paragraph.
     SplitArticleHere,
+    /// Merge this article into the previous one (it was no article of its own).
+    MergeWithPreviousArticle,
     /// Merge the next article into this one.
     MergeWithNextArticle,
     /// Join the selected paragraph with the next one.
@@ -201,12 +209,15 @@ pub enum Action {
     MakeHeader(FieldSlot),
     /// Turn the selected header field back into a paragraph.
     HeaderToParagraph,
+    /// Say what the selected paragraph is: body text, crosshead, note, caption or box.
+    SetKind(ParagraphKind),
 }
 
 impl Action {
     /// Every action, in toolbar order.
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 18] = [
         Action::SplitArticleHere,
+        Action::MergeWithPreviousArticle,
         Action::MergeWithNextArticle,
         Action::JoinWithPreviousParagraph,
         Action::JoinWithNextParagraph,
@@ -218,17 +229,27 @@ impl Action {
         Action::MakeHeader(FieldSlot::Subheadline),
         Action::MakeHeader(FieldSlot::Byline),
         Action::HeaderToParagraph,
+        Action::SetKind(ParagraphKind::Body),
+        Action::SetKind(ParagraphKind::Crosshead),
+        Action::SetKind(ParagraphKind::Note),
+        Action::SetKind(ParagraphKind::Caption),
+        Action::SetKind(ParagraphKind::Box),
     ];
 
     /// The actions on paragraphs and article boundaries: the toolbar's buttons.
-    pub const STRUCTURE: &[Action] = Action::ALL.as_slice().split_at(7).0;
+    pub const STRUCTURE: &[Action] = Action::ALL.as_slice().split_at(8).0;
     /// The actions that move text into or out of the headline stack: the toolbar's 标题栏 menu.
-    pub const HEADINGS: &[Action] = Action::ALL.as_slice().split_at(7).1;
+    pub const HEADINGS: &[Action] = Action::ALL.as_slice().split_at(8).1.split_at(5).0;
+    /// The paragraph kinds: the toolbar's 段落类型 menu.
+    pub const KINDS: &[Action] = Action::ALL.as_slice().split_at(13).1;
 
     /// The button and menu text.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Action::SplitArticleHere => lang.pick("从此段拆分文章", "Split article here"),
+            Action::MergeWithPreviousArticle => {
+                lang.pick("并入上一篇", "Merge into previous article")
+            }
             Action::MergeWithNextArticle => lang.pick("与下一篇合并", "Merge with next article"),
             Action::JoinWithNextParagraph => lang.pick("与下段合并", "Join with next paragraph"),
             Action::JoinWithPreviousParagraph => {
@@ -244,6 +265,7 @@ impl Action {
             Action::MakeHeader(FieldSlot::Subheadline) => lang.pick("设为副题", "Make deck"),
             Action::MakeHeader(_) => lang.pick("设为署名", "Make byline"),
             Action::HeaderToParagraph => lang.pick("转为段落", "Turn into paragraph"),
+            Action::SetKind(kind) => kind.name(lang),
         }
     }
 
@@ -251,6 +273,7 @@ impl Action {
     pub fn shortcut_text(self) -> &'static str {
         match self {
             Action::SplitArticleHere => "Ctrl+Shift+Enter",
+            Action::MergeWithPreviousArticle => "Ctrl+Shift+Backspace",
             Action::MergeWithNextArticle => "Ctrl+Shift+M",
             Action::JoinWithNextParagraph => "Ctrl+J",
             Action::JoinWithPreviousParagraph => "Ctrl+Shift+J",
@@ -262,6 +285,11 @@ impl Action {
             Action::MakeHeader(FieldSlot::Subheadline) => "Ctrl+Alt+3",
             Action::MakeHeader(_) => "Ctrl+Alt+4",
             Action::HeaderToParagraph => "Ctrl+Alt+0",
+            Action::SetKind(ParagraphKind::Body) => "Ctrl+1",
+            Action::SetKind(ParagraphKind::Crosshead) => "Ctrl+2",
+            Action::SetKind(ParagraphKind::Note) => "Ctrl+3",
+            Action::SetKind(ParagraphKind::Caption) => "Ctrl+4",
+            Action::SetKind(ParagraphKind::Box) => "Ctrl+5",
         }
     }
 
@@ -307,13 +335,17 @@ impl Action {
                     ))),
                 )
             }
-            Action::MergeWithNextArticle => {
-                (article + 1 < project.articles.len()).then_some(())?;
+            Action::MergeWithPreviousArticle => {
+                let previous = article.checked_sub(1)?;
                 apply(
-                    Edit::MergeWithNext { article },
-                    Some(Selection::article(article)),
+                    lessons::merge_with_next(project, previous)?,
+                    Some(Selection::article(previous)),
                 )
             }
+            Action::MergeWithNextArticle => apply(
+                lessons::merge_with_next(project, article)?,
+                Some(Selection::article(article)),
+            ),
             Action::JoinWithNextParagraph => {
                 let p = paragraph.filter(|&p| p + 1 < current.paragraphs.len())?;
                 apply(
@@ -423,6 +455,9 @@ impl Action {
                     ))),
                 )
             }
+            Action::SetKind(kind) => {
+                apply(lessons::set_kind(project, article, paragraph?, kind)?, None)
+            }
         }
     }
 }
@@ -461,6 +496,7 @@ mod tests {
         let joined: Vec<Action> = Action::STRUCTURE
             .iter()
             .chain(Action::HEADINGS)
+            .chain(Action::KINDS)
             .copied()
             .collect();
         assert_eq!(joined, Action::ALL);
@@ -468,6 +504,11 @@ mod tests {
             Action::HEADINGS
                 .iter()
                 .all(|a| matches!(a, Action::MakeHeader(_) | Action::HeaderToParagraph))
+        );
+        assert!(
+            Action::KINDS
+                .iter()
+                .all(|a| matches!(a, Action::SetKind(_)))
         );
     }
     use crate::model::{Article, ArticleId, Source, TextField};

@@ -2,7 +2,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{Edit, FieldSlot};
+use crate::model::{Edit, FieldSlot, ParagraphKind};
 
 use super::App;
 use crate::ui::state::{Action, Command, FileAction, ReviewStep, SideTab};
@@ -74,6 +74,9 @@ impl App {
         if pressed(cmd_shift, Key::Enter) {
             actions.push(Action::SplitArticleHere);
         }
+        if pressed(cmd_shift, Key::Backspace) {
+            actions.push(Action::MergeWithPreviousArticle);
+        }
         if pressed(cmd_shift, Key::M) {
             actions.push(Action::MergeWithNextArticle);
         }
@@ -101,6 +104,13 @@ impl App {
         }
         if pressed(cmd_alt, Key::Num0) {
             actions.push(Action::HeaderToParagraph);
+        }
+        // Ctrl+1–5 after Ctrl+Alt+digit: a pattern without Alt also matches with Alt held.
+        let kind_keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+        for (key, kind) in kind_keys.into_iter().zip(ParagraphKind::ALL) {
+            if pressed(cmd, key) {
+                actions.push(Action::SetKind(kind));
+            }
         }
         for action in actions {
             commands.extend(action.command(&self.project, self.selection, self.cursor, lang));
