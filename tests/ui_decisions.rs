@@ -177,10 +177,16 @@ fn rows_hold_still_under_the_pointer_until_it_leaves() {
     harness.run_steps(3);
     let held = rejects(&harness);
     assert_eq!(held.len(), 1, "the first row was handled");
-    assert_eq!(held[0], before[1], "the next row did not move under the pointer");
+    assert_eq!(
+        held[0], before[1],
+        "the next row did not move under the pointer"
+    );
     // Once the pointer leaves the list, the rows close up.
     harness.get_by_label("文章").hover();
     harness.run_steps(3);
     let closed = rejects(&harness);
-    assert!(closed[0].top() < before[1].top(), "{closed:?} vs {before:?}");
+    assert!(
+        closed[0].top() < before[1].top(),
+        "{closed:?} vs {before:?}"
+    );
 }
