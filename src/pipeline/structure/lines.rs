@@ -112,15 +112,12 @@ pub struct Page {
     pub indented_paragraphs: bool,
 }
 
-/// Share of indented lines (in tenths) above which indentation is the page margin of an OCR tool
-/// rather than a paragraph mark.
-const MARGIN_INDENT_TENTHS: usize = 9;
-
-/// Clears the indent of every line when (nearly) all lines are indented: then indentation says
-/// nothing about where paragraphs begin.
+/// Clears the indent of every line when all lines are indented: then indentation is the page
+/// margin of an OCR tool and says nothing about where paragraphs begin. (A page of one long
+/// article may have nine in ten lines indented and its headline alone not: that indent counts.)
 pub fn discount_uniform_indent(lines: &mut [Line]) {
     let indented = lines.iter().filter(|l| l.indented).count();
-    if lines.len() >= 3 && indented * 10 >= lines.len() * MARGIN_INDENT_TENTHS {
+    if lines.len() >= 3 && indented == lines.len() {
         for line in lines {
             line.indented = false;
         }

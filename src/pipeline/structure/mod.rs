@@ -82,11 +82,13 @@ mod assemble;
 mod furniture;
 mod lines;
 mod markers;
+pub mod model;
 mod punct;
 mod roles;
 mod rules;
 
 use crate::model::{Article, FurnitureLine};
+pub use model::{LineRole, Model, Sequence, Trainer};
 
 pub use rules::{ALL as RULE_IDS, describe_rule};
 
@@ -101,18 +103,61 @@ pub struct Structure {
 /// [`decode`](super::decode) produces); `\r\n`, lone `\r` and form feeds are read the same way,
 /// so line numbers agree with the decoded text either way.
 pub fn recover(text: &str) -> Structure {
+    recover_with(Model::shipped(), text)
+}
+
+/// [`recover`] with other weights than the shipped ones (the trainer and evaluator use this).
+pub fn recover_with(model: &Model, text: &str) -> Structure {
+    let (content, furniture) = content_lines(text);
+    let page = lines::Page::measure(&content);
+    let (roles, reasons) = roles::assign(model, &content, &page);
+    Structure {
+        articles: assemble::articles(&content, &roles, &reasons),
+        furniture,
+    }
+}
+
+/// The non-blank lines that are not page furniture, measured.
+fn content_lines(text: &str) -> (Vec<lines::Line<'_>>, Vec<FurnitureLine>) {
     let lines = raw_lines(text)
         .enumerate()
         .filter_map(|(i, raw)| lines::Line::new(i + 1, raw))
         .collect();
     let (mut content, furniture) = furniture::set_aside(lines);
     lines::discount_uniform_indent(&mut content);
+    (content, furniture)
+}
+
+/// The role `model` gives each content line of `text`, with its 1-based raw line number.
+pub fn line_roles(model: &Model, text: &str) -> Vec<(usize, LineRole)> {
+    let (content, _) = content_lines(text);
     let page = lines::Page::measure(&content);
-    let roles = roles::assign(&content, &page);
-    Structure {
-        articles: assemble::articles(&content, &roles),
-        furniture,
-    }
+    let numbers = content.iter().map(|l| l.number);
+    numbers.zip(model.roles(&content, &page)).collect()
+}
+
+/// [`line_roles`] with the reason for each role (its strongest features, in Chinese and English).
+pub fn explain_lines(model: &Model, text: &str) -> Vec<(usize, LineRole, String)> {
+    let (content, _) = content_lines(text);
+    let page = lines::Page::measure(&content);
+    let roles = model.roles(&content, &page);
+    let reasons = model.reasons(&content, &page, &roles, |_| true);
+    content
+        .iter()
+        .zip(roles)
+        .zip(reasons)
+        .map(|((line, role), reason)| (line.number, role, reason.unwrap_or_default()))
+        .collect()
+}
+
+/// A training page: the content lines of `text` as the model reads them, with the gold role of
+/// each (`gold` maps a 1-based raw line number to its role; furniture lines are skipped, and a
+/// content line without a gold role makes the page unusable: `None`).
+pub fn training_sequence(text: &str, gold: impl Fn(usize) -> Option<LineRole>) -> Option<Sequence> {
+    let (content, _) = content_lines(text);
+    let page = lines::Page::measure(&content);
+    let roles: Option<Vec<LineRole>> = content.iter().map(|l| gold(l.number)).collect();
+    Some(Sequence::of(&content, &page, Some(roles?)))
 }
 
 /// The raw lines of `text`, split at `\n`, `\r\n`, `\r` and form feed.
