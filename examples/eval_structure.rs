@@ -44,7 +44,11 @@ fn f1(c: &[usize; 3]) -> f64 {
         c[0] as f64 / c[1].max(1) as f64,
         c[0] as f64 / c[2].max(1) as f64,
     );
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 /// Paragraph spans (first, last raw line) from per-line roles.
@@ -210,7 +214,11 @@ fn main() {
             .roles
             .iter()
             .map(|(role, (right, total))| {
-                format!("{} {:.3} ({total})", role.name(), *right as f64 / *total as f64)
+                format!(
+                    "{} {:.3} ({total})",
+                    role.name(),
+                    *right as f64 / *total as f64
+                )
             })
             .collect();
         println!("         role accuracy: {}", per_role.join(", "));

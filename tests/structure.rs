@@ -402,8 +402,7 @@ fn indented_paragraphs_without_blank_lines() {
 fn assert_stays_whole(s: &Structure, title: &str) {
     let whole = s.articles.iter().any(|a| {
         a.headline.text == title
-            || a
-                .paragraphs
+            || a.paragraphs
                 .iter()
                 .any(|p| p.text == title && p.kind == ParagraphKind::Crosshead)
     });
@@ -684,7 +683,10 @@ fn a_question_line_above_a_lead_is_not_joined_to_it() {
         .flat_map(|a| a.fields().map(|(_, f)| f.text.as_str()))
         .collect();
     assert!(fields.contains(&"垃圾分类，你做对了吗？"), "{fields:?}");
-    assert!(fields.contains(&"本报讯 6月起，我区全面推行垃圾分类。"), "{fields:?}");
+    assert!(
+        fields.contains(&"本报讯 6月起，我区全面推行垃圾分类。"),
+        "{fields:?}"
+    );
 }
 
 #[test]
@@ -745,16 +747,25 @@ fn a_newspaper_page_keeps_crossheads_notes_and_boxes_in_their_articles() {
             "{text}"
         );
         assert_eq!(s.articles[0].subheadline.text, "——论做好今年经济工作");
-        let kinds = |a: &Article| -> Vec<ParagraphKind> { a.paragraphs.iter().map(|p| p.kind).collect() };
+        let kinds =
+            |a: &Article| -> Vec<ParagraphKind> { a.paragraphs.iter().map(|p| p.kind).collect() };
         use ParagraphKind::*;
         assert_eq!(
             kinds(&s.articles[0]),
             [Body, Crosshead, Body, Crosshead, Body, Note],
             "{text}"
         );
-        assert_eq!(kinds(&s.articles[1]), [Box, Box, Body, Body, Note], "{text}");
+        assert_eq!(
+            kinds(&s.articles[1]),
+            [Box, Box, Body, Body, Note],
+            "{text}"
+        );
         assert!(s.articles.iter().all(|a| joins(a).is_empty()));
-        for (article, rule) in [(0, "paragraph:note"), (1, "paragraph:box"), (1, "paragraph:note")] {
+        for (article, rule) in [
+            (0, "paragraph:note"),
+            (1, "paragraph:box"),
+            (1, "paragraph:note"),
+        ] {
             let decision = s.articles[article]
                 .decisions
                 .iter()

@@ -154,7 +154,9 @@ fn is_ideograph(c: char) -> bool {
 fn heading_shaped(text: &str) -> bool {
     let chars = text.chars().count();
     (2..=30).contains(&chars)
-        && !text.chars().any(|c| is_sentence_mark(c) || is_clause_mark(c))
+        && !text
+            .chars()
+            .any(|c| is_sentence_mark(c) || is_clause_mark(c))
         && !text.ends_with(['：', ':'])
         && text.chars().any(is_ideograph)
 }
@@ -181,7 +183,9 @@ fn note_shaped(text: &str) -> bool {
     if let Some(at) = text.find(['：', ':']) {
         let head: String = text[..at].chars().filter(|c| !c.is_whitespace()).collect();
         let head_chars = head.chars().count();
-        if (1..=6).contains(&head_chars) && head.chars().all(is_ideograph) && !text[at..].contains('，')
+        if (1..=6).contains(&head_chars)
+            && head.chars().all(is_ideograph)
+            && !text[at..].contains('，')
         {
             return true;
         }
@@ -196,14 +200,25 @@ fn note_shaped(text: &str) -> bool {
 pub fn byline_shaped(text: &str) -> bool {
     let chars = text.chars().count();
     chars <= 30
-        && (text.starts_with("本报记者") || text.starts_with("记者") || text.starts_with("本报特约记者"))
+        && (text.starts_with("本报记者")
+            || text.starts_with("记者")
+            || text.starts_with("本报特约记者"))
         && !text.chars().any(|c| is_sentence_mark(c) || c == '，')
 }
 
 fn caption_shaped(text: &str) -> bool {
-    ["图为", "上图", "下图", "左图", "右图", "图①", "图片说明", "▲"]
-        .iter()
-        .any(|start| text.starts_with(start))
+    [
+        "图为",
+        "上图",
+        "下图",
+        "左图",
+        "右图",
+        "图①",
+        "图片说明",
+        "▲",
+    ]
+    .iter()
+    .any(|start| text.starts_with(start))
 }
 
 /// A box label: `【…】` alone on its line, or a short label right after the headline stack
@@ -383,7 +398,11 @@ pub fn as_bulletin(article: &Article, names: &[String], rng: &mut Rng) -> Articl
         out.paragraphs.truncate(keep);
         out.kicker.clear();
     }
-    let Some(lead) = out.paragraphs.iter_mut().find(|(_, r)| *r == LineRole::Lead) else {
+    let Some(lead) = out
+        .paragraphs
+        .iter_mut()
+        .find(|(_, r)| *r == LineRole::Lead)
+    else {
         return out;
     };
     let mut reporters = Vec::new();
@@ -412,7 +431,11 @@ pub fn as_bulletin(article: &Article, names: &[String], rng: &mut Rng) -> Articl
         }
     }
     if !reporters.is_empty() && rng.chance(0.8) {
-        let role = if rng.chance(0.5) { "记者" } else { "本报记者" };
+        let role = if rng.chance(0.5) {
+            "记者"
+        } else {
+            "本报记者"
+        };
         let mut bylines = vec![(format!("{role} {}", reporters.join(" ")), LineRole::Byline)];
         if rng.chance(0.3) && !names.is_empty() {
             let name = &names[rng.below(names.len())];
@@ -452,7 +475,10 @@ pub fn reporter_pool(pages: &[Vec<Article>]) -> Vec<String> {
     for article in pages.iter().flatten() {
         for (text, _) in article.paragraphs.iter().take(2) {
             if let Some(end) = dateline_end(text)
-                && let Some((inside, _)) = text[end..].trim_start().strip_prefix('（').and_then(|r| r.split_once('）'))
+                && let Some((inside, _)) = text[end..]
+                    .trim_start()
+                    .strip_prefix('（')
+                    .and_then(|r| r.split_once('）'))
             {
                 names.extend(reporter_names(inside));
             }
@@ -506,7 +532,11 @@ pub fn lay_out(articles: &[Article], layout: Layout, rng: &mut Rng) -> Page {
         for (text, role) in &article.paragraphs {
             // Scans cut a quarter of the long paragraphs; a copied page now and then keeps a
             // line break of the site's layout (the rest of the paragraph unindented).
-            let cut_share = if layout == Layout::Scanned { 0.25 } else { 0.04 };
+            let cut_share = if layout == Layout::Scanned {
+                0.25
+            } else {
+                0.04
+            };
             let cut = rng
                 .chance(cut_share)
                 .then(|| cut_point(text, rng, layout == Layout::Clean))

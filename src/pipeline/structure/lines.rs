@@ -76,8 +76,12 @@ impl Shape {
         for c in text.chars() {
             shape.has_terminal |= punct::is_terminal(c);
             shape.has_clause_mark |= punct::is_clause_mark(c);
-            shape.has_word |= c.is_alphabetic();
         }
+        // `is_alphabetic` is a slow table look-up outside ASCII: ideographs first, and stop at
+        // the first letter.
+        shape.has_word = text
+            .chars()
+            .any(|c| punct::is_ideograph(c) || c.is_alphabetic());
         shape.ends_sentence = punct::ends_sentence(text);
         shape.starts_with_closing = text.chars().next().is_some_and(punct::is_closing);
         shape.ends_with_opening = text.chars().next_back().is_some_and(punct::is_opening);

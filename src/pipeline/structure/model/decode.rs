@@ -42,14 +42,8 @@ impl Model {
         let mut back = vec![[0u8; N]; len];
         let mut score = [0f32; N];
         let mut emission = [0f32; N];
-        for i in 0..len {
-            emission.fill(0.0);
-            for &row in sequence.line_rows(i) {
-                let weights = &self.weights[row as usize * N..][..N];
-                for (e, w) in emission.iter_mut().zip(weights) {
-                    *e += w;
-                }
-            }
+        for (i, pointers) in back.iter_mut().enumerate() {
+            self.emission_of_rows(sequence.line_rows(i), &mut emission);
             let c = sequence.constraints[i];
             if c & constraint::MUST_JOIN != 0 {
                 for (k, e) in emission.iter_mut().enumerate() {
@@ -81,7 +75,7 @@ impl Model {
                     }
                 }
                 next[to] = best + emission[to];
-                back[i][to] = arg as u8;
+                pointers[to] = arg as u8;
             }
             score = next;
         }

@@ -210,7 +210,10 @@ impl LineFacts {
             bit::BRACKETED,
         );
         set(line.indented, bit::INDENTED);
-        set(shape.has_terminal && !shape.ends_sentence, bit::TERMINAL_INSIDE);
+        set(
+            shape.has_terminal && !shape.ends_sentence,
+            bit::TERMINAL_INSIDE,
+        );
         set(shape.has_clause_mark, bit::CLAUSE);
         let relative = relative_bucket(line.chars, page);
         LineFacts {
@@ -263,7 +266,10 @@ pub fn extract(
             Lead::Dateline => 1,
             Lead::AccordingTo => 2,
         };
-        push(Template::LeadMarker, kind * 2 + line.shape.lead_is_bare as u64);
+        push(
+            Template::LeadMarker,
+            kind * 2 + line.shape.lead_is_bare as u64,
+        );
     }
     if line.shape.list_item {
         push(Template::ListItem, f.length.min(8));
@@ -316,7 +322,10 @@ pub fn extract(
             | ((lines[i - 1].shape.ends_with_opening as u64) << 10)
     });
     push(Template::JoinShape, join);
-    push(Template::ShortRun, (run.min(5) as u64) | ((f.title_shaped as u64) << 4));
+    push(
+        Template::ShortRun,
+        (run.min(5) as u64) | ((f.title_shaped as u64) << 4),
+    );
     push(Template::SinceTitleShaped, since.min(8) as u64);
     push(Template::UntilTitleShaped, until.min(8) as u64);
     push(Template::EndingByLength, f.ending | (f.relative << 4));
@@ -328,7 +337,10 @@ pub fn extract(
         Template::PrevEndingByLength,
         prev.map_or(none, |p| p.ending) | (f.relative << 10),
     );
-    push(Template::FirstCharByLength, (f.first as u64) | (f.length << 21));
+    push(
+        Template::FirstCharByLength,
+        (f.first as u64) | (f.length << 21),
+    );
     // Within a stack of short lines, the kicker is usually shorter than the headline below it
     // and a deck longer: the line's length against both neighbours.
     let compare = |other: Option<&LineFacts>, chars_other: Option<usize>| -> u64 {
@@ -352,7 +364,8 @@ pub fn extract(
         against | ((f.title_shaped as u64) << 6),
     );
     // Running text that stops mid-sentence above this line: the scan cut a paragraph.
-    let prose = |f: &LineFacts| f.marks & (bit::CLAUSE | bit::TERMINAL_INSIDE) != 0 || f.ending == 0;
+    let prose =
+        |f: &LineFacts| f.marks & (bit::CLAUSE | bit::TERMINAL_INSIDE) != 0 || f.ending == 0;
     push(
         Template::ProseCut,
         prev.map_or(none, |p| {
@@ -376,8 +389,9 @@ pub fn extract(
         (run.min(4) as u64)
             | ((since.min(4) as u64) << 3)
             | ((f.title_shaped as u64) << 6)
-            | (next.map_or(3, |n| (n.marks & bit::LEAD != 0) as u64 + 2 * n.title_shaped as u64)
-                << 7),
+            | (next.map_or(3, |n| {
+                (n.marks & bit::LEAD != 0) as u64 + 2 * n.title_shaped as u64
+            }) << 7),
     );
 }
 
@@ -427,10 +441,7 @@ pub fn describe(feature: Feature, lang: Lang) -> Option<String> {
     };
     let one = |value: u64| char::from_u32(value as u32).unwrap_or(' ').to_string();
     let length = |value: u64| match value {
-        0..=4 => (
-            "很短",
-            "very short",
-        ),
+        0..=4 => ("很短", "very short"),
         5..=6 => ("较短", "short"),
         7 => ("与正文行等长", "as long as a body line"),
         99 => ("", ""),
@@ -450,7 +461,10 @@ pub fn describe(feature: Feature, lang: Lang) -> Option<String> {
         if value == 1000 {
             ("不存在", "does not exist")
         } else if value & bit::LEAD != 0 {
-            ("以电头开头（本报讯、…电）", "opens with a dateline (本报讯, …电)")
+            (
+                "以电头开头（本报讯、…电）",
+                "opens with a dateline (本报讯, …电)",
+            )
         } else if value & bit::BYLINE != 0 {
             ("是署名", "is a byline")
         } else if value & bit::LIST != 0 {
@@ -470,10 +484,9 @@ pub fn describe(feature: Feature, lang: Lang) -> Option<String> {
     let pick = |(z, e): (&str, &str)| if zh { z.to_string() } else { e.to_string() };
     let text = match feature.template {
         Template::Bias | Template::Position => return None,
-        Template::ProseCut if v & 15 == 0 => pick((
-            "上一行以句末标点结束",
-            "the line above ends a sentence",
-        )),
+        Template::ProseCut if v & 15 == 0 => {
+            pick(("上一行以句末标点结束", "the line above ends a sentence"))
+        }
         Template::ProseCut if v & 16 == 0 => return None,
         Template::ProseCut => pick((
             "上一行是在句中断开的正文",
@@ -495,10 +508,9 @@ pub fn describe(feature: Feature, lang: Lang) -> Option<String> {
             "与上下行的长短关系",
             "its length against the lines around it",
         )),
-        Template::TitleRunShape => pick((
-            "在一组短行中的位置",
-            "its place in a group of short lines",
-        )),
+        Template::TitleRunShape => {
+            pick(("在一组短行中的位置", "its place in a group of short lines"))
+        }
         Template::Length | Template::RelativeLength => {
             let (z, e) = length(match (feature.template, v) {
                 (Template::Length, 0..=3) => 0,
@@ -551,25 +563,26 @@ pub fn describe(feature: Feature, lang: Lang) -> Option<String> {
             pick(("上一行", "the line above ")),
             pick(ending(v & 1023))
         ),
-        Template::NextEnding => format!(
-            "{}{}",
-            pick(("下一行", "the next line ")),
-            pick(ending(v))
-        ),
+        Template::NextEnding => {
+            format!("{}{}", pick(("下一行", "the next line ")), pick(ending(v)))
+        }
         Template::PrevMarks => format!("{}{}", pick(("上一行", "the line above ")), pick(marks(v))),
         Template::NextMarks | Template::NextNextMarks | Template::NextMarksByLength => format!(
             "{}{}",
             pick(("下一行", "the next line ")),
             pick(marks(v & 1023))
         ),
-        Template::JoinShape => pick((
-            "上一行在句中断开",
-            "the line above stops mid-sentence",
-        )),
+        Template::JoinShape => pick(("上一行在句中断开", "the line above stops mid-sentence")),
         Template::ShortRun if v & 16 == 0 => return None,
         Template::ShortRun => pick(("连续的短行", "one of a run of short lines")),
-        Template::SinceTitleShaped => pick(("离上一个短标题行的距离", "its distance from the last short title-like line")),
-        Template::UntilTitleShaped => pick(("离下一个短标题行的距离", "its distance to the next short title-like line")),
+        Template::SinceTitleShaped => pick((
+            "离上一个短标题行的距离",
+            "its distance from the last short title-like line",
+        )),
+        Template::UntilTitleShaped => pick((
+            "离下一个短标题行的距离",
+            "its distance to the next short title-like line",
+        )),
     };
     Some(text)
 }

@@ -47,11 +47,19 @@ fn the_decoder_keeps_to_the_allowed_transitions_and_constraints() {
     let roles = model.roles(&lines, &page);
     let mut previous = None;
     for (line, &role) in lines.iter().zip(&roles) {
-        assert!(allowed(previous, role), "{previous:?} → {role:?} at {}", line.text);
+        assert!(
+            allowed(previous, role),
+            "{previous:?} → {role:?} at {}",
+            line.text
+        );
         previous = Some(role);
     }
     assert_ne!(*roles.last().unwrap(), LineRole::Kicker);
     assert_eq!(roles[2], LineRole::Join, "a line cannot begin with a comma");
-    assert_eq!(roles[5], LineRole::Join, "a line cannot end with an opening quote");
+    assert_eq!(
+        roles[5],
+        LineRole::Join,
+        "a line cannot end with an opening quote"
+    );
     assert_ne!(roles[9], LineRole::Join, "an end mark is complete");
 }

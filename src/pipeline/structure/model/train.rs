@@ -167,16 +167,13 @@ impl Trainer {
     /// The averaged weights.
     pub fn averaged(&self) -> Model {
         let average = |w: &[f32], s: &[f32]| -> Vec<f32> {
-            w.iter()
-                .zip(s)
-                .map(|(w, s)| w - s / self.step)
-                .collect()
+            w.iter().zip(s).map(|(w, s)| w - s / self.step).collect()
         };
         let weights = average(&self.model.weights, &self.stamped.weights);
         debug_assert_eq!(weights.len(), ROWS * LineRole::COUNT);
-        Model {
-            weights,
-            transitions: average(&self.model.transitions, &self.stamped.transitions),
-        }
+        let mut model = Model::empty();
+        model.weights = weights;
+        model.transitions = average(&self.model.transitions, &self.stamped.transitions);
+        model
     }
 }
