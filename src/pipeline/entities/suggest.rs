@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::{Edit, EntityKind, FieldRef, Project, Span, SpanStatus, TextField};
 
-use super::candidates::{Candidate, RoleLink, priority, select};
+use super::candidates::{Candidate, RoleLink, anchor_titles, priority, select};
 use super::registry::{self, LinkedField};
 use super::{Analysis, Tagger, orgs, persons};
 
@@ -24,6 +24,9 @@ pub(crate) struct Names {
     patterns: Vec<String>,
     made: Vec<(EntityKind, &'static str, u8)>,
 }
+
+/// Lowest confidence of a person the model found for the name to be looked for elsewhere.
+const REPEAT_FROM: f32 = 0.9;
 
 /// Fewest names for which [`Names`] builds an automaton.
 const AUTOMATON_FROM: usize = 8;
@@ -66,6 +69,7 @@ impl Names {
                         | persons::BEFORE_TITLE
                         | orgs::BEFORE_CORPORATE_TITLE
                         | orgs::COMPANY
+                        | super::MODEL
                 );
                 if !strong {
                     continue;
@@ -95,7 +99,18 @@ impl Names {
                             priority::REPEATED,
                         );
                     }
-                    orgs::COMPANY => {
+                    super::MODEL
+                        if candidate.kind == EntityKind::Person
+                            && candidate.confidence.is_some_and(|p| p >= REPEAT_FROM) =>
+                    {
+                        add(
+                            name,
+                            EntityKind::Person,
+                            persons::REPEATED,
+                            priority::REPEATED,
+                        );
+                    }
+                    orgs::COMPANY | super::MODEL if candidate.kind == EntityKind::Org => {
                         let short = orgs::company_short_form(&name, tagger.lexicons(), |w| {
                             tagger.is_word(w)
                         });
@@ -281,7 +296,11 @@ pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
             let chars: Vec<char> = w.field.text.chars().collect();
             analysis.candidates.retain(|c| allowed(c, &chars));
         }
-        let chosen = select(analysis.candidates.clone(), len, &w.confirmed);
+        let chars: Vec<char> = w.field.text.chars().collect();
+        let chosen = anchor_titles(
+            select(analysis.candidates.clone(), len, &w.confirmed),
+            &chars,
+        );
         FirstPass { analysis, chosen }
     });
 
@@ -308,7 +327,8 @@ pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
         } else {
             let mut candidates = pass.analysis.candidates.clone();
             candidates.extend(repeated);
-            select(candidates, len, &w.confirmed)
+            let chars: Vec<char> = w.field.text.chars().collect();
+            anchor_titles(select(candidates, len, &w.confirmed), &chars)
         };
         let roles = kept_roles(&pass.analysis.roles, &chosen);
         let mut spans: Vec<Span> = w
