@@ -40,7 +40,11 @@ fn main() {
     let mut sentences = 0;
     for path in &files {
         let content = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let annotated = if bio { read_bio(&content) } else { read_jsonl(&content) };
+        let annotated = if bio {
+            read_bio(&content)
+        } else {
+            read_jsonl(&content)
+        };
         for a in annotated {
             sentences += 1;
             let found: Vec<(usize, usize, usize)> = tagger
@@ -52,12 +56,23 @@ fn main() {
             if errors {
                 let chars: Vec<char> = a.text.chars().collect();
                 let show = |(k, s, e): (usize, usize, usize)| {
-                    format!("{}:{}", ["PERSON", "TITLE", "ORG", "PLACE"][k], chars[s..e].iter().collect::<String>())
+                    format!(
+                        "{}:{}",
+                        ["PERSON", "TITLE", "ORG", "PLACE"][k],
+                        chars[s..e].iter().collect::<String>()
+                    )
                 };
-                let missed: Vec<String> =
-                    a.spans.iter().filter(|g| !found.contains(g)).map(|&g| show(g)).collect();
-                let wrong: Vec<String> =
-                    found.iter().filter(|f| !a.spans.contains(f)).map(|&f| show(f)).collect();
+                let missed: Vec<String> = a
+                    .spans
+                    .iter()
+                    .filter(|g| !found.contains(g))
+                    .map(|&g| show(g))
+                    .collect();
+                let wrong: Vec<String> = found
+                    .iter()
+                    .filter(|f| !a.spans.contains(f))
+                    .map(|&f| show(f))
+                    .collect();
                 if !missed.is_empty() || !wrong.is_empty() {
                     println!("{}\n    missed {missed:?}\n    wrong  {wrong:?}", a.text);
                 }
@@ -69,6 +84,9 @@ fn main() {
     if bio {
         print!("{}", score.table(&[(0, "PER"), (3, "LOC"), (2, "ORG")]));
     } else {
-        print!("{}", score.table(&[(0, "PERSON"), (1, "TITLE"), (2, "ORG"), (3, "PLACE")]));
+        print!(
+            "{}",
+            score.table(&[(0, "PERSON"), (1, "TITLE"), (2, "ORG"), (3, "PLACE")])
+        );
     }
 }

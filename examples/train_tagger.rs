@@ -101,7 +101,9 @@ fn observe_all(tagger: &Tagger, texts: &[String]) -> Vec<Observation> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = texts
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|t| tagger.observe(t)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|t| tagger.observe(t)).collect::<Vec<_>>())
+            })
             .collect();
         handles
             .into_iter()
@@ -150,7 +152,11 @@ fn main() {
     if let Some(path) = &o.pd1998 {
         let mut read = read_bio(&read(path));
         let held = read.split_off(read.len().saturating_sub(o.pd1998_holdout));
-        eprintln!("{path}: {} sentences (PD1998), {} held out", read.len(), held.len());
+        eprintln!(
+            "{path}: {} sentences (PD1998), {} held out",
+            read.len(),
+            held.len()
+        );
         pd_dev = held;
         sentences.extend(read.into_iter().map(|mut a| {
             if o.partial {
@@ -160,9 +166,13 @@ fn main() {
         }));
     }
     for path in &o.projects {
-        let p = project::load(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{path}: {e:?}"));
+        let p =
+            project::load(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{path}: {e:?}"));
         let read = taught::from_project(&p);
-        eprintln!("{path}: {} fields with confirmed spans or rejections", read.len());
+        eprintln!(
+            "{path}: {} fields with confirmed spans or rejections",
+            read.len()
+        );
         sentences.extend(read.into_iter().map(|t| {
             (
                 Annotated {
@@ -204,8 +214,10 @@ fn main() {
     }
 
     let pd_texts: Vec<String> = pd_dev.iter().map(|a| a.text.clone()).collect();
-    let pd_dev: Vec<(Annotated, Observation)> =
-        pd_dev.into_iter().zip(observe_all(&tagger, &pd_texts)).collect();
+    let pd_dev: Vec<(Annotated, Observation)> = pd_dev
+        .into_iter()
+        .zip(observe_all(&tagger, &pd_texts))
+        .collect();
 
     let mut rng = Rng(o.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut learner = Learner::new();
@@ -234,7 +246,10 @@ fn main() {
             let (p, r, f) = score.micro(&[0, 1, 2, 3]);
             line.push_str(&format!("; dev micro P {p:.3} R {r:.3} F1 {f:.3}"));
             if epoch == o.epochs {
-                eprintln!("{}", score.table(&[(0, "PERSON"), (1, "TITLE"), (2, "ORG"), (3, "PLACE")]));
+                eprintln!(
+                    "{}",
+                    score.table(&[(0, "PERSON"), (1, "TITLE"), (2, "ORG"), (3, "PLACE")])
+                );
             }
         }
         eprintln!("{line}");

@@ -187,9 +187,21 @@ impl Score {
     }
 
     fn prf(gold: usize, found: usize, hits: usize) -> (f64, f64, f64) {
-        let p = if found == 0 { 0.0 } else { hits as f64 / found as f64 };
-        let r = if gold == 0 { 0.0 } else { hits as f64 / gold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if found == 0 {
+            0.0
+        } else {
+            hits as f64 / found as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            hits as f64 / gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 

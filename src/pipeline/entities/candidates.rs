@@ -163,11 +163,13 @@ pub fn anchor_titles(chosen: Vec<Candidate>, chars: &[char]) -> Vec<Candidate> {
         let before_person = next.is_some_and(|n| {
             is(n, EntityKind::Person) && n.start >= title.end && gap_ok(title.end, n.start)
         });
-        let after_person =
-            prev.is_some_and(|p| is(p, EntityKind::Person) && p.end == title.start);
+        let after_person = prev.is_some_and(|p| is(p, EntityKind::Person) && p.end == title.start);
         // In a chain: a separator, then organizations or places, then an anchored title.
         let mut in_chain = false;
-        if chars.get(title.end).is_some_and(|c| CHAIN_SEPARATORS.contains(c)) {
+        if chars
+            .get(title.end)
+            .is_some_and(|c| CHAIN_SEPARATORS.contains(c))
+        {
             let mut at = title.end + 1;
             let mut j = i + 1;
             while let Some(n) = chosen.get(j) {

@@ -334,10 +334,14 @@ pub fn tag_line_json(tagger: &Tagger, line: &str) -> String {
 /// A sentence saying why a rule suggested a span, for the window's "why" tooltip.
 pub fn describe_rule(rule: &str, lang: Lang) -> String {
     if let Some(p) = rule.strip_prefix(MODEL).and_then(|r| r.strip_prefix(':')) {
-        return lang.pick(
-            &format!("模型 {p}:统计序列模型(由标注语料训练)认为这是一个实体,把握为 {p}。"),
-            &format!("model {p}: the statistical sequence model, trained on annotated text, proposes this entity with confidence {p}."),
-        ).to_string();
+        return lang
+            .pick(
+                &format!("模型 {p}:由标注语料训练的序列模型建议此实体,把握为 {p}。 ({rule})"),
+                &format!(
+                    "model {p}: the sequence model trained on annotated text suggests this entity with confidence {p}. ({rule})"
+                ),
+            )
+            .to_string();
     }
     let (zh, en) = match rule {
         rules::TITLE_BEFORE_NAME => (

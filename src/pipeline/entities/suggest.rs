@@ -11,7 +11,7 @@ use crate::model::{Edit, EntityKind, FieldRef, Project, Span, SpanStatus, TextFi
 
 use super::candidates::{Candidate, RoleLink, anchor_titles, priority, select};
 use super::registry::{self, LinkedField};
-use super::{Analysis, Tagger, orgs, persons};
+use super::{Analysis, Tagger, orgs, persons, sequence};
 
 /// Rule id of names the editor confirmed in this project.
 pub const LEXICON_CONFIRMED: &str = "lexicon:confirmed";
@@ -289,8 +289,12 @@ pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
         !rejected.contains(&(text.as_str(), &candidate.kind))
     };
 
+    // What the editor decided in this project, as a layer of weights over the shipped ones.
+    let taught = sequence::taught::from_project(project);
+    let adapted = sequence::adapt::learn(tagger.weights(), &taught, |t| tagger.observe(t));
+
     let first: Vec<FirstPass> = parallel_map(&work, |w| {
-        let mut analysis = tagger.analyse(&w.field.text);
+        let mut analysis = tagger.analyse_adapted(&w.field.text, adapted.as_ref());
         let len = analysis.boundaries.len() - 1;
         if !rejected.is_empty() {
             let chars: Vec<char> = w.field.text.chars().collect();

@@ -30,7 +30,11 @@ fn permitted(masks: Option<&[Mask]>, at: usize, label: usize) -> bool {
 
 /// The highest-scoring legal path whose label at each char is in `masks[char]` (any label when
 /// `masks` is `None`). A mask that leaves no legal path falls back to all-outside.
-pub fn viterbi(emissions: &[Scores], transitions: &Transitions, masks: Option<&[Mask]>) -> Vec<usize> {
+pub fn viterbi(
+    emissions: &[Scores],
+    transitions: &Transitions,
+    masks: Option<&[Mask]>,
+) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
@@ -125,7 +129,8 @@ pub fn span_confidences(
     }
     for t in 1..n {
         for to in 0..LABELS {
-            alpha[t][to] = log_sum_exp((0..LABELS).map(|from| alpha[t - 1][from] + tr(from, to))) + e(t, to);
+            alpha[t][to] =
+                log_sum_exp((0..LABELS).map(|from| alpha[t - 1][from] + tr(from, to))) + e(t, to);
         }
     }
     let mut beta = vec![[f32::NEG_INFINITY; LABELS]; n];
@@ -170,9 +175,15 @@ mod tests {
         // An Inside with no Begin before it is illegal however high it scores.
         emissions[2][label(1, Part::Inside)] = 5.0;
         let path = viterbi(&emissions, &[[0.0; LABELS]; LABELS], None);
-        assert_eq!(path, vec![label(0, Part::Begin), label(0, Part::End), OUTSIDE]);
+        assert_eq!(
+            path,
+            vec![label(0, Part::Begin), label(0, Part::End), OUTSIDE]
+        );
         let masks = vec![1 << OUTSIDE; 3];
-        assert_eq!(viterbi(&emissions, &[[0.0; LABELS]; LABELS], Some(&masks)), vec![OUTSIDE; 3]);
+        assert_eq!(
+            viterbi(&emissions, &[[0.0; LABELS]; LABELS], Some(&masks)),
+            vec![OUTSIDE; 3]
+        );
     }
 
     #[test]

@@ -209,22 +209,42 @@ pub fn observe(
     for c in candidates {
         let kind = kind_index(&c.kind).unwrap_or(7) as u64;
         let rule = mix_str(template::RULE, c.rule);
-        for (i, slot) in fired.iter_mut().enumerate().take(c.end.min(n)).skip(c.start) {
+        for (i, slot) in fired
+            .iter_mut()
+            .enumerate()
+            .take(c.end.min(n))
+            .skip(c.start)
+        {
             slot.push(mix(mix(rule, kind), position(c.start, c.end, i) as u64));
         }
     }
     for c in chosen {
         let kind = kind_index(&c.kind).unwrap_or(7) as u64;
-        for (i, slot) in fired.iter_mut().enumerate().take(c.end.min(n)).skip(c.start) {
-            slot.push(mix(mix(template::CHOSEN, kind), position(c.start, c.end, i) as u64));
+        for (i, slot) in fired
+            .iter_mut()
+            .enumerate()
+            .take(c.end.min(n))
+            .skip(c.start)
+        {
+            slot.push(mix(
+                mix(template::CHOSEN, kind),
+                position(c.start, c.end, i) as u64,
+            ));
         }
     }
     for role in roles {
-        let parts = [(0u64, Some(role.person)), (1, Some(role.title)), (2, role.org)];
+        let parts = [
+            (0u64, Some(role.person)),
+            (1, Some(role.title)),
+            (2, role.org),
+        ];
         for (part, range) in parts {
             let Some((start, end)) = range else { continue };
             for (i, slot) in fired.iter_mut().enumerate().take(end.min(n)).skip(start) {
-                slot.push(mix(mix(template::ROLE, part), position(start, end, i) as u64));
+                slot.push(mix(
+                    mix(template::ROLE, part),
+                    position(start, end, i) as u64,
+                ));
             }
         }
     }
@@ -249,7 +269,10 @@ pub fn observe(
             f.push(mix(mix(template::CHAR, d as u64), at(ii + d)));
         }
         for d in -2..=1isize {
-            f.push(mix(mix(mix(template::BIGRAM, d as u64), at(ii + d)), at(ii + d + 1)));
+            f.push(mix(
+                mix(mix(template::BIGRAM, d as u64), at(ii + d)),
+                at(ii + d + 1),
+            ));
         }
         f.push(mix(mix(template::SKIP, at(ii - 1)), at(ii + 1)));
         let cls = |j: isize| -> u64 {
@@ -259,7 +282,10 @@ pub fn observe(
                 class(chars[j as usize]) as u64
             }
         };
-        f.push(mix(mix(mix(template::CLASSES, cls(ii - 1)), cls(ii)), cls(ii + 1)));
+        f.push(mix(
+            mix(mix(template::CLASSES, cls(ii - 1)), cls(ii)),
+            cls(ii + 1),
+        ));
         if let Some(token) = sentence.tokens.get(token_of[i]) {
             let t = token_of[i];
             let part = position(token.start, token.end, i) as u64;
@@ -268,7 +294,10 @@ pub fn observe(
             if token.len() > 1 {
                 f.push(mix(mix_str(template::WORD, token.word), part));
             }
-            f.push(mix(mix(template::WORD_LEN, token.len().min(5) as u64), part));
+            f.push(mix(
+                mix(template::WORD_LEN, token.len().min(5) as u64),
+                part,
+            ));
             let before = t.checked_sub(1).and_then(|b| sentence.tokens.get(b));
             let after = sentence.tokens.get(t + 1);
             let before_pos = before.map_or(1, |b| mix_str(0, b.pos));
@@ -314,7 +343,13 @@ pub fn hard_masks(chars: &[char]) -> Vec<labels::Mask> {
     }
     let mut masks: Vec<labels::Mask> = chars
         .iter()
-        .map(|&c| if never_at_edge(c) { labels::ANY & !edges } else { labels::ANY })
+        .map(|&c| {
+            if never_at_edge(c) {
+                labels::ANY & !edges
+            } else {
+                labels::ANY
+            }
+        })
         .collect();
     let mut depth = 0usize;
     for (i, &c) in chars.iter().enumerate() {

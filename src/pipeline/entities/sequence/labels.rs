@@ -52,10 +52,13 @@ pub fn kind_index(kind: &EntityKind) -> Option<usize> {
 
 /// Whether label `to` may follow label `from`.
 pub fn allowed(from: usize, to: usize) -> bool {
-    let open = matches!(split(from), Some((_, Part::Begin | Part::Inside)));
-    match (split(from), split(to)) {
-        (Some((a, _)), Some((b, Part::Inside | Part::End))) => open && a == b,
-        (_, _) => !open,
+    let open = match split(from) {
+        Some((kind, Part::Begin | Part::Inside)) => Some(kind),
+        _ => None,
+    };
+    match split(to) {
+        Some((kind, Part::Inside | Part::End)) => open == Some(kind),
+        _ => open.is_none(),
     }
 }
 

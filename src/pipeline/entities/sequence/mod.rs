@@ -4,6 +4,7 @@
 //! `examples/train_tagger.rs` and shipped in `assets/models/entities.bin`; see
 //! `assets/models/README.md` for the data they come from and how to reproduce them.
 
+pub mod adapt;
 pub mod decode;
 pub mod features;
 pub mod labels;

@@ -30,8 +30,14 @@ pub fn from_project(project: &Project) -> Vec<Taught> {
             let chars: Vec<char> = field.text.chars().collect();
             let mut masks = vec![ANY; chars.len()];
             let mut decided = false;
-            for span in field.spans.iter().filter(|s| s.status == SpanStatus::Confirmed) {
-                let Some(kind) = kind_index(&span.kind) else { continue };
+            for span in field
+                .spans
+                .iter()
+                .filter(|s| s.status == SpanStatus::Confirmed)
+            {
+                let Some(kind) = kind_index(&span.kind) else {
+                    continue;
+                };
                 if span.end > chars.len() || span.start >= span.end {
                     continue;
                 }

@@ -102,7 +102,11 @@ impl Weights {
             .iter()
             .chain(self.transitions.iter().flatten())
             .fold(0f32, |m, v| m.max(v.abs()));
-        let scale = if largest > 0.0 { largest / 32767.0 } else { 1.0 };
+        let scale = if largest > 0.0 {
+            largest / 32767.0
+        } else {
+            1.0
+        };
         let mut out = Vec::with_capacity(16 + keys.len() * 16);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(LABELS as u32).to_le_bytes());
@@ -186,6 +190,9 @@ mod tests {
         assert!((back.row(42).unwrap()[3] - 1.5).abs() < 1e-3);
         assert!((back.row(7).unwrap()[0] + 0.25).abs() < 1e-3);
         assert!((back.transitions[1][2] - 0.5).abs() < 1e-6);
-        assert!(matches!(Weights::from_bytes(b"nonsense"), Err(WeightsError::BadMagic)));
+        assert!(matches!(
+            Weights::from_bytes(b"nonsense"),
+            Err(WeightsError::BadMagic)
+        ));
     }
 }
