@@ -108,37 +108,6 @@ pub fn select(
     chosen
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stronger_then_longer_candidates_win() {
-        let chosen = select(
-            vec![
-                Candidate::new(0, 3, EntityKind::Place, "p", 1),
-                Candidate::new(0, 6, EntityKind::Org, "o", 4),
-                Candidate::new(6, 8, EntityKind::Title, "t", 6),
-                Candidate::new(5, 9, EntityKind::Org, "x", 4),
-            ],
-            10,
-            &[],
-        );
-        let spans: Vec<(usize, usize)> = chosen.iter().map(|c| (c.start, c.end)).collect();
-        assert_eq!(spans, vec![(0, 6), (6, 8)]);
-    }
-
-    #[test]
-    fn blocked_chars_take_nothing() {
-        let chosen = select(
-            vec![Candidate::new(0, 3, EntityKind::Person, "p", 3)],
-            5,
-            &[(2, 4)],
-        );
-        assert!(chosen.is_empty());
-    }
-}
-
 /// Separators of a chain of titles held by one person (副书记、管委会主任; 副组长兼办公室主任).
 const CHAIN_SEPARATORS: &[char] = &['、', '兼', '，', ',', ' ', '　'];
 
@@ -197,4 +166,35 @@ pub fn anchor_titles(chosen: Vec<Candidate>, chars: &[char]) -> Vec<Candidate> {
         .zip(keep)
         .filter_map(|(c, k)| k.then_some(c))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stronger_then_longer_candidates_win() {
+        let chosen = select(
+            vec![
+                Candidate::new(0, 3, EntityKind::Place, "p", 1),
+                Candidate::new(0, 6, EntityKind::Org, "o", 4),
+                Candidate::new(6, 8, EntityKind::Title, "t", 6),
+                Candidate::new(5, 9, EntityKind::Org, "x", 4),
+            ],
+            10,
+            &[],
+        );
+        let spans: Vec<(usize, usize)> = chosen.iter().map(|c| (c.start, c.end)).collect();
+        assert_eq!(spans, vec![(0, 6), (6, 8)]);
+    }
+
+    #[test]
+    fn blocked_chars_take_nothing() {
+        let chosen = select(
+            vec![Candidate::new(0, 3, EntityKind::Person, "p", 3)],
+            5,
+            &[(2, 4)],
+        );
+        assert!(chosen.is_empty());
+    }
 }

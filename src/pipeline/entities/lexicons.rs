@@ -564,60 +564,6 @@ impl Lexicons {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn built_in_lexicons_load() {
-        let lex = Lexicons::with_extra(None);
-        assert!(lex.is_surname_char('张'));
-        assert_eq!(lex.surname_len(&['欧', '阳', '修']), Some(2));
-        assert_eq!(lex.get("董事长").title, Some(TitleKind::Corporate));
-        assert!(lex.get("管委会").org);
-        assert_eq!(lex.get("郑州").place.map(|p| p.short), Some(true));
-        assert_eq!(
-            lex.get("河南省").place.map(|p| p.level),
-            Some(PlaceLevel::Province)
-        );
-        assert_eq!(
-            lex.get("美国").place.map(|p| p.level),
-            Some(PlaceLevel::Country)
-        );
-        assert_eq!(
-            lex.org_suffix_of("百川畅银公司"),
-            Some((2, OrgEnding::Company))
-        );
-        assert_eq!(lex.org_suffix_of("公安分局"), Some((4, OrgEnding::Organ)));
-        assert_eq!(lex.org_suffix_of("长城汽车"), Some((2, OrgEnding::Trade)));
-        assert!(lex.get("明白").not_person);
-    }
-
-    #[test]
-    fn extra_lexicons_extend_the_built_in_ones() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("surnames.txt"), "# mine\n佴\n").unwrap();
-        std::fs::write(dir.path().join("orgs.txt"), "星火评审会\n").unwrap();
-        // A file that is not UTF-8 is skipped with a message; the rest still loads.
-        std::fs::write(
-            dir.path().join("titles.txt"),
-            [0xB6u8, 0xAD, 0xCA, 0xC2, 0xFF],
-        )
-        .unwrap();
-        let lex = Lexicons::with_extra(Some(dir.path()));
-        assert!(lex.is_surname_char('佴'));
-        assert!(lex.get("星火评审会").org);
-        assert!(lex.is_surname_char('王'));
-        assert!(lex.get("董事长").title.is_some());
-    }
-
-    #[test]
-    fn comments_and_blank_lines_are_skipped() {
-        let found: Vec<Vec<&str>> = entries("# head\n\n郑州市\tcity\t郑州 # note\n").collect();
-        assert_eq!(found, vec![vec!["郑州市", "city", "郑州"]]);
-    }
-}
-
 impl WordInfo {
     /// The lexicon categories of the word, one bit each (see [`Lexicons::categorised_words`]).
     pub fn categories(&self) -> u32 {
@@ -674,5 +620,59 @@ impl Lexicons {
             .collect();
         words.sort_unstable();
         words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_lexicons_load() {
+        let lex = Lexicons::with_extra(None);
+        assert!(lex.is_surname_char('张'));
+        assert_eq!(lex.surname_len(&['欧', '阳', '修']), Some(2));
+        assert_eq!(lex.get("董事长").title, Some(TitleKind::Corporate));
+        assert!(lex.get("管委会").org);
+        assert_eq!(lex.get("郑州").place.map(|p| p.short), Some(true));
+        assert_eq!(
+            lex.get("河南省").place.map(|p| p.level),
+            Some(PlaceLevel::Province)
+        );
+        assert_eq!(
+            lex.get("美国").place.map(|p| p.level),
+            Some(PlaceLevel::Country)
+        );
+        assert_eq!(
+            lex.org_suffix_of("百川畅银公司"),
+            Some((2, OrgEnding::Company))
+        );
+        assert_eq!(lex.org_suffix_of("公安分局"), Some((4, OrgEnding::Organ)));
+        assert_eq!(lex.org_suffix_of("长城汽车"), Some((2, OrgEnding::Trade)));
+        assert!(lex.get("明白").not_person);
+    }
+
+    #[test]
+    fn extra_lexicons_extend_the_built_in_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("surnames.txt"), "# mine\n佴\n").unwrap();
+        std::fs::write(dir.path().join("orgs.txt"), "星火评审会\n").unwrap();
+        // A file that is not UTF-8 is skipped with a message; the rest still loads.
+        std::fs::write(
+            dir.path().join("titles.txt"),
+            [0xB6u8, 0xAD, 0xCA, 0xC2, 0xFF],
+        )
+        .unwrap();
+        let lex = Lexicons::with_extra(Some(dir.path()));
+        assert!(lex.is_surname_char('佴'));
+        assert!(lex.get("星火评审会").org);
+        assert!(lex.is_surname_char('王'));
+        assert!(lex.get("董事长").title.is_some());
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_skipped() {
+        let found: Vec<Vec<&str>> = entries("# head\n\n郑州市\tcity\t郑州 # note\n").collect();
+        assert_eq!(found, vec![vec!["郑州市", "city", "郑州"]]);
     }
 }

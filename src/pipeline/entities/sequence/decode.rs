@@ -2,6 +2,9 @@
 //! allowed labels per char, and the confidence of each span of that path (forward-backward over
 //! the same scores read as log-potentials).
 
+// The dynamic programmes read best as the recurrences they implement, over label indices.
+#![allow(clippy::needless_range_loop)]
+
 use super::labels::{self, LABELS, Mask, OUTSIDE};
 
 /// Per-char scores of every label.
