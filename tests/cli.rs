@@ -222,3 +222,93 @@ fn export_writes_jsonl_with_the_agreed_keys() {
     assert!(out.status.success());
     assert!(dir.path().join("brat").read_dir().unwrap().count() >= 8);
 }
+
+#[test]
+fn export_never_replaces_a_file_without_force_and_never_the_source_or_project() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("b.txt"), jiaodui::SAMPLE_BULLETIN).unwrap();
+    assert!(
+        jiaodui("C", &["import", "b.txt"], dir.path())
+            .status
+            .success()
+    );
+    let project_before = std::fs::read(dir.path().join("b.jiaodui.ron")).unwrap();
+    std::fs::write(dir.path().join("out.md"), "keep").unwrap();
+    let out = jiaodui(
+        "C",
+        &["export", "b.jiaodui.ron", "--format", "md", "-o", "out.md"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out.md")).unwrap(),
+        "keep"
+    );
+    let out = jiaodui(
+        "zh_CN.UTF-8",
+        &[
+            "export",
+            "b.jiaodui.ron",
+            "--format",
+            "md",
+            "-o",
+            "out.md",
+            "--force",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read_to_string(dir.path().join("out.md"))
+            .unwrap()
+            .starts_with("# ")
+    );
+    // The raw text and the project, even with --force, even spelled another way.
+    for target in ["b.txt", "./b.txt", "b.jiaodui.ron"] {
+        let out = jiaodui(
+            "zh_CN.UTF-8",
+            &[
+                "export",
+                "b.jiaodui.ron",
+                "--format",
+                "txt",
+                "-o",
+                target,
+                "--force",
+            ],
+            dir.path(),
+        );
+        assert_eq!(out.status.code(), Some(1), "{target}");
+        assert!(stderr(&out).contains("没有写入"), "{}", stderr(&out));
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.txt")).unwrap(),
+        jiaodui::SAMPLE_BULLETIN
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("b.jiaodui.ron")).unwrap(),
+        project_before
+    );
+    // A folder export lists nothing it may not replace: a second brat export needs --force.
+    let brat = ["export", "b.jiaodui.ron", "--format", "brat", "-o", "brat"];
+    assert!(jiaodui("C", &brat, dir.path()).status.success());
+    assert_eq!(jiaodui("C", &brat, dir.path()).status.code(), Some(1));
+}
+
+#[test]
+fn import_never_writes_over_its_raw_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("b.txt"), jiaodui::SAMPLE_BULLETIN).unwrap();
+    let out = jiaodui(
+        "C",
+        &["import", "b.txt", "-o", "b.txt", "--force"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("raw text"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.txt")).unwrap(),
+        jiaodui::SAMPLE_BULLETIN
+    );
+}

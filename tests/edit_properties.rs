@@ -91,6 +91,16 @@ enum Action {
         a: usize,
         p: usize,
     },
+    /// Marks a paragraph's kind, learning the correction as the window does.
+    Kind {
+        a: usize,
+        p: usize,
+        k: usize,
+    },
+    /// Merges with the next article as the window does (a crosshead learnt when it was one).
+    LearntMerge {
+        a: usize,
+    },
     Undo,
     Redo,
 }
@@ -122,6 +132,8 @@ fn action() -> impl Strategy<Value = Action> {
             k
         }),
         (i(), i()).prop_map(|(a, p)| Action::Untag { a, p }),
+        (i(), i(), 0usize..5).prop_map(|(a, p, k)| Action::Kind { a, p, k }),
+        i().prop_map(|a| Action::LearntMerge { a }),
         Just(Action::Undo),
         Just(Action::Redo),
     ]
@@ -202,6 +214,10 @@ fn edit_for(action: &Action, project: &Project) -> Option<Edit> {
             at: FieldRef::new(art(a), FieldSlot::Paragraph(par(a, p)?)),
             index: 0,
         },
+        Action::Kind { a, p, k } => {
+            lessons::set_kind(project, art(a), par(a, p)?, ParagraphKind::ALL[k])?
+        }
+        Action::LearntMerge { a } => lessons::merge_with_next(project, art(a))?,
         Action::Undo | Action::Redo => return None,
     })
 }

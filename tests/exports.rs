@@ -14,12 +14,13 @@ use std::path::{Path, PathBuf};
 
 use jiaodui::formats::conll::token_char;
 use jiaodui::formats::export::{
-    ExportError, ExportFormat, ExportOptions, RegistryFile, export, render, short_tag,
+    ExportError, ExportFormat, ExportOptions, Protected, RegistryFile, export, plan, render,
+    short_tag,
 };
 use jiaodui::i18n::Lang;
 use jiaodui::model::{
-    Article, ArticleId, EntityId, EntityKind, LineRange, Project, Role, Source, Span, SpanStatus,
-    TextField,
+    Article, ArticleId, EntityId, EntityKind, LineRange, ParagraphKind, Project, Role, Source,
+    Span, SpanStatus, TextField,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -128,6 +129,9 @@ fn realistic() -> Project {
     tag(&mut p, "主任", 0, Title, Suggested, None);
     tag(&mut p, "张红军", 0, Person, Confirmed, Some(zhang));
     first.paragraphs.push(p);
+    let mut p = lines("要学明白、悟清楚", 8, 8);
+    p.kind = ParagraphKind::Crosshead;
+    first.paragraphs.push(p);
     let mut p = TextField::from_lines(
         "会议强调，作为领导干部，关键少数，领导干部一定要带头学，要坚持担当作为。",
         vec![LineRange::single(9), LineRange::single(11)],
@@ -139,10 +143,21 @@ fn realistic() -> Project {
         rule: "join:unfinished-sentence".into(),
     });
     first.paragraphs.push(p);
+    let mut p = lines("（作者单位：高新区党工委办公室）", 12, 12);
+    tag(&mut p, "高新区党工委", 0, Org, Confirmed, Some(gongwei));
+    p.kind = ParagraphKind::Note;
+    first.paragraphs.push(p);
     first.checked = true;
 
     let mut second = Article::new(ArticleId(1));
     second.headline = lines("以“七抓”为着力点 推动安全生产形势持续向好", 15, 15);
+    let mut p = lines("核心阅读", 16, 16);
+    p.kind = ParagraphKind::Box;
+    second.paragraphs.push(p);
+    let mut p = lines("高新区安全生产工作要做到“七抓”。", 16, 16);
+    tag(&mut p, "高新区", 0, Place, Confirmed, Some(gaoxin));
+    p.kind = ParagraphKind::Box;
+    second.paragraphs.push(p);
     let mut p = lines(
         "6月11日，百川畅银公司董事长陈功海一行到高新区调研，在郑州市与百川畅银负责人座谈。",
         17,
@@ -162,6 +177,10 @@ fn realistic() -> Project {
     tag(&mut p, "高新区", 0, Place, Suggested, Some(gaoxin));
     tag(&mut p, "郑州市", 0, Place, Suggested, None);
     tag(&mut p, "百川畅银", 1, Org, Suggested, None);
+    second.paragraphs.push(p);
+    let mut p = lines("图为座谈现场。记者 孙庆辉 摄", 19, 19);
+    tag(&mut p, "孙庆辉", 0, Person, Confirmed, Some(sun));
+    p.kind = ParagraphKind::Caption;
     second.paragraphs.push(p);
     let mut p = lines(
         "高新区党工委副书记、管委会主任张红军出席会议并讲话。",
@@ -219,11 +238,15 @@ fn awkward() -> Project {
     tag(&mut p, "*不是标题*", 0, Title, Confirmed, None);
     tag(&mut p, "甲乙\n1", 0, Org, Suggested, None);
     tag(&mut p, "换页", 0, Place, Confirmed, None);
+    // A crosshead that holds line ends and Markdown syntax.
+    p.kind = ParagraphKind::Crosshead;
     first.paragraphs.push(p);
     first.paragraphs.push(TextField::default());
     let mut p = TextField::plain("Li Wei\u{3000}李 伟访问🙂！“好。”他说？");
     tag(&mut p, "Li Wei", 0, Person, Confirmed, None);
     tag(&mut p, "李 伟", 0, Person, Suggested, None);
+    // A box that ends the article inside the crosshead's section.
+    p.kind = ParagraphKind::Box;
     first.paragraphs.push(p);
 
     let mut second = Article::new(ArticleId(8));
@@ -240,6 +263,7 @@ fn awkward() -> Project {
         Confirmed,
         Some(date),
     );
+    p.kind = ParagraphKind::Caption;
     second.paragraphs.push(p);
     project.articles = vec![first, second];
     project.allocate_article_id();
@@ -536,6 +560,7 @@ fn check_jsonl_has_every_key_and_exact_offsets(project: &Project, options: &Expo
         assert_eq!(paragraphs.len(), article.paragraphs.len());
         for (json, field) in paragraphs.iter().zip(&article.paragraphs) {
             assert_eq!(json["text"], field.text.as_str());
+            assert_eq!(json["kind"], field.kind.code());
             let ranges: Vec<[usize; 2]> =
                 serde_json::from_value(json["source_lines"].clone()).unwrap();
             let model: Vec<[usize; 2]> = field
@@ -632,8 +657,11 @@ type TeiMention = (
 /// What a TEI file holds, read back with quick-xml.
 #[derive(Debug, Default)]
 struct TeiContent {
-    /// Blocks of the body: (article number, element, type attribute, text).
+    /// Blocks of the body: (article number, element, type attribute, text). A `<p>` inside a
+    /// box has the type `box`.
     blocks: Vec<(String, String, Option<String>, String)>,
+    /// For each block, whether it lies inside a section (`<div type="section">`).
+    in_section: Vec<bool>,
     /// Mentions: (element, type, ref, cert, text).
     mentions: Vec<TeiMention>,
     /// `xml:id`s declared in the header.
@@ -652,6 +680,11 @@ fn attribute(start: &quick_xml::events::BytesStart, name: &str) -> Option<String
     })
 }
 
+/// Whether the open elements include a section: two `div`s, the article's and the section's.
+fn section_depth(stack: &[String]) -> bool {
+    stack.iter().filter(|s| *s == "div").count() >= 2
+}
+
 fn read_tei(xml: &str) -> TeiContent {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
@@ -662,6 +695,7 @@ fn read_tei(xml: &str) -> TeiContent {
     let mut mention: Option<TeiMention> = None;
     let mut header_text: Option<(String, String)> = None;
     let mut person = None;
+    let mut box_open = false;
     let push_text = |text: &str,
                      block: &mut Option<(String, Option<String>, String)>,
                      mention: &mut Option<TeiMention>,
@@ -702,12 +736,25 @@ fn read_tei(xml: &str) -> TeiContent {
                         .get_mut(person.as_ref().unwrap())
                         .unwrap() += 1;
                 }
+                let in_box = in_body && stack.last().is_some_and(|s| s == "note") && box_open;
                 if in_body {
                     match name.as_str() {
-                        "div" => article = attribute(&start, "n").unwrap(),
-                        "head" | "byline" | "p" => {
+                        "div" if block.is_none() => match attribute(&start, "type").as_deref() {
+                            Some("article") => article = attribute(&start, "n").unwrap(),
+                            Some("section") => {}
+                            other => panic!("unexpected div type {other:?}"),
+                        },
+                        "note" if attribute(&start, "type").as_deref() == Some("box") => {
+                            assert!(block.is_none() && !box_open, "a box holds paragraphs");
+                            box_open = true;
+                        }
+                        "p" if in_box => {
+                            block = Some((name.clone(), Some("box".to_string()), String::new()))
+                        }
+                        "head" | "byline" | "p" | "note" | "figDesc" if block.is_none() => {
                             block = Some((name.clone(), attribute(&start, "type"), String::new()))
                         }
+                        "figure" if block.is_none() => {}
                         _ if block.is_some() => {
                             mention = Some((
                                 name.clone(),
@@ -735,6 +782,9 @@ fn read_tei(xml: &str) -> TeiContent {
                 } else if block.as_ref().is_some_and(|b| b.0 == name) {
                     let (element, kind, text) = block.take().unwrap();
                     content.blocks.push((article.clone(), element, kind, text));
+                    content.in_section.push(section_depth(&stack));
+                } else if name == "note" && box_open {
+                    box_open = false;
                 }
             }
             Event::Empty(empty) => {
@@ -780,7 +830,9 @@ fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, option
     let tei = read_tei(xml);
 
     let mut expected_blocks = Vec::new();
+    let mut expected_sections = Vec::new();
     for (i, article) in project.articles.iter().enumerate() {
+        let mut in_section = false;
         for (slot, field) in article.fields() {
             if field.is_empty() {
                 continue;
@@ -790,8 +842,17 @@ fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, option
                 jiaodui::model::FieldSlot::Headline => ("head", None),
                 jiaodui::model::FieldSlot::Subheadline => ("head", Some("sub")),
                 jiaodui::model::FieldSlot::Byline => ("byline", None),
-                jiaodui::model::FieldSlot::Paragraph(_) => ("p", None),
+                jiaodui::model::FieldSlot::Paragraph(_) => match field.kind {
+                    ParagraphKind::Body => ("p", None),
+                    ParagraphKind::Crosshead => ("head", Some("sub")),
+                    ParagraphKind::Note => ("note", None),
+                    ParagraphKind::Caption => ("figDesc", None),
+                    ParagraphKind::Box => ("p", Some("box")),
+                },
             };
+            // A crosshead opens a section that runs to the end of the article.
+            in_section |= slot.paragraph().is_some() && field.kind == ParagraphKind::Crosshead;
+            expected_sections.push(in_section);
             expected_blocks.push((
                 (i + 1).to_string(),
                 element.to_string(),
@@ -801,6 +862,7 @@ fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, option
         }
     }
     assert_eq!(tei.blocks, expected_blocks);
+    assert_eq!(tei.in_section, expected_sections);
 
     let expected: Vec<(EntityKind, String)> = project
         .articles
@@ -840,10 +902,13 @@ fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, option
         assert_eq!(mention.3.is_some(), span.status == Suggested);
     }
 
+    // Every entity mentioned in the exported text is declared, and no other.
+    let mentioned = jiaodui::formats::export::mentioned_entities(project, options);
     let declared: Vec<String> = project
         .registry
         .entities
         .iter()
+        .filter(|e| mentioned.contains(&e.id))
         .map(|e| format!("e{}", e.id.0))
         .collect();
     let mut ids = tei.ids.clone();
@@ -855,7 +920,7 @@ fn check_tei_parses_back_to_the_same_text_and_entities(project: &Project, option
         .registry
         .entities
         .iter()
-        .filter(|e| e.kind == Person)
+        .filter(|e| e.kind == Person && mentioned.contains(&e.id))
     {
         assert_eq!(
             tei.affiliations[&format!("e{}", person.id.0)],
@@ -1094,7 +1159,7 @@ fn csv_lists_officials_per_article_and_indexes_every_entity() {
         row("百川畅银公司"),
         ["5", "百川畅银公司", "ORG", "百川畅银", "2", "2"]
     );
-    assert_eq!(row("高新区"), ["6", "高新区", "PLACE", "", "3", "1; 2"]);
+    assert_eq!(row("高新区"), ["6", "高新区", "PLACE", "", "4", "1; 2"]);
     assert_eq!(row("郑州市"), ["", "郑州市", "PLACE", "", "1", "2"]);
 
     let confirmed = ExportOptions {
@@ -1230,6 +1295,121 @@ fn a_single_file_export_creates_its_folder() {
     assert_eq!(ExportFormat::Tei.extension(), "xml");
 }
 
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_guarded() {
+    let mut project = realistic();
+    let mut field = TextField::plain("=HYPERLINK(\"x\")与+1与-2与@A1与\t制表与正常");
+    for needle in ["=HYPERLINK(\"x\")", "+1", "-2", "@A1", "\t制表", "正常"] {
+        tag(
+            &mut field,
+            needle,
+            0,
+            EntityKind::Person,
+            SpanStatus::Confirmed,
+            None,
+        );
+    }
+    project.articles[0].paragraphs.push(field);
+    let files = render(&project, ExportFormat::Csv, &ExportOptions::default());
+    let index = read_csv(&files[1].1, true);
+    let names: Vec<&str> = index.iter().skip(1).map(|r| r[1].as_str()).collect();
+    for guarded in ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@A1", "'\t制表"] {
+        assert!(names.contains(&guarded), "{guarded:?} in {names:?}");
+    }
+    assert!(names.contains(&"正常"), "ordinary names are left alone");
+    assert!(
+        index
+            .iter()
+            .flatten()
+            .all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+        "no cell starts a formula"
+    );
+}
+
+#[test]
+fn an_export_never_replaces_a_file_unless_allowed() {
+    let project = realistic();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("articles.txt");
+    std::fs::write(&target, "keep me").unwrap();
+    let error = export(
+        &project,
+        ExportFormat::Txt,
+        &ExportOptions::default(),
+        &target,
+    )
+    .unwrap_err();
+    assert!(matches!(error, ExportError::WouldReplace { .. }));
+    assert!(error.message(Lang::Zh).contains("没有写入任何内容"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+
+    let plan = plan(
+        &project,
+        ExportFormat::Txt,
+        &ExportOptions::default(),
+        &target,
+        &Protected::default(),
+    )
+    .unwrap();
+    assert_eq!(plan.replaced(), vec![target.as_path()]);
+    plan.write(true).unwrap();
+    assert_ne!(std::fs::read_to_string(&target).unwrap(), "keep me");
+}
+
+#[test]
+fn the_raw_text_and_any_project_file_are_protected() {
+    let project = realistic();
+    let dir = tempfile::tempdir().unwrap();
+    let project_file = dir.path().join("简报.jiaodui.ron");
+    let raw = dir.path().join(&project.source.name);
+    std::fs::write(&raw, "raw").unwrap();
+    let protected = Protected::for_project(&project, Some(&project_file), None);
+    // The raw text spelled another way, the project, and any other project file.
+    let spelled_otherwise = dir.path().join(".").join(&project.source.name);
+    for target in [
+        spelled_otherwise,
+        project_file.clone(),
+        dir.path().join("other.JIAODUI.RON"),
+    ] {
+        let error = plan(
+            &project,
+            ExportFormat::Txt,
+            &ExportOptions::default(),
+            &target,
+            &protected,
+        )
+        .unwrap_err();
+        assert!(matches!(error, ExportError::Protected { .. }), "{target:?}");
+        assert!(error.message(Lang::En).contains("never replaces"));
+    }
+    assert_eq!(std::fs::read_to_string(&raw).unwrap(), "raw");
+    assert!(!project_file.exists());
+}
+
+#[test]
+fn a_folder_export_lists_what_it_replaces_and_what_it_leaves() {
+    let project = realistic();
+    let dir = tempfile::tempdir().unwrap();
+    let options = ExportOptions {
+        per_article: true,
+        ..ExportOptions::default()
+    };
+    let written = export(&project, ExportFormat::Markdown, &options, dir.path()).unwrap();
+    let stale = dir.path().join("09-an article since merged.md");
+    std::fs::write(&stale, "old").unwrap();
+    let plan = plan(
+        &project,
+        ExportFormat::Markdown,
+        &options,
+        dir.path(),
+        &Protected::default(),
+    )
+    .unwrap();
+    let replaced: Vec<PathBuf> = plan.replaced().iter().map(|p| p.to_path_buf()).collect();
+    assert_eq!(replaced, written);
+    assert_eq!(plan.left, vec![stale]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Any text, any spans.
 
@@ -1283,7 +1463,7 @@ mod properties {
             field(),
             field(),
             field(),
-            proptest::collection::vec(field(), 0..3),
+            proptest::collection::vec((field(), 0usize..5), 0..4),
         )
             .prop_map(|(kicker, headline, subheadline, byline, paragraphs)| {
                 let mut article = Article::new(ArticleId(0));
@@ -1291,7 +1471,13 @@ mod properties {
                 article.headline = headline;
                 article.subheadline = subheadline;
                 article.byline = byline;
-                article.paragraphs = paragraphs;
+                article.paragraphs = paragraphs
+                    .into_iter()
+                    .map(|(mut field, kind)| {
+                        field.kind = ParagraphKind::ALL[kind];
+                        field
+                    })
+                    .collect();
                 article
             })
     }

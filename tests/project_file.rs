@@ -54,7 +54,7 @@ fn a_project_round_trips_through_ron() {
     let p = handmade();
     let text = to_ron(&p);
     assert!(
-        text.starts_with("(\n  format: \"jiaodui-project\",\n  version: 1,"),
+        text.starts_with("(\n  format: \"jiaodui-project\",\n  version: 2,"),
         "{}",
         &text[..80]
     );
@@ -149,7 +149,7 @@ fn an_unknown_field_is_ignored() {
 
 #[test]
 fn a_newer_version_is_refused_saying_so() {
-    let text = to_ron(&handmade()).replacen("version: 1,", "version: 7,", 1);
+    let text = to_ron(&handmade()).replacen("version: 2,", "version: 7,", 1);
     let error = refused(&text);
     assert!(matches!(error, ProjectError::Newer { version: 7 }));
     assert!(error.message(Lang::Zh).contains("更新版本"));
@@ -239,11 +239,14 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn article()(headline in text_field(), byline in text_field(), paragraphs in proptest::collection::vec(text_field(), 0..4), checked in any::<bool>(), id in 0u32..1000) -> Article {
+    fn article()(headline in text_field(), byline in text_field(), paragraphs in proptest::collection::vec((text_field(), 0usize..5), 0..4), checked in any::<bool>(), id in 0u32..1000) -> Article {
         let mut a = Article::new(ArticleId(id));
         a.headline = headline;
         a.byline = byline;
-        a.paragraphs = paragraphs;
+        a.paragraphs = paragraphs.into_iter().map(|(mut field, kind)| {
+            field.kind = ParagraphKind::ALL[kind];
+            field
+        }).collect();
         a.checked = checked;
         a
     }
@@ -269,7 +272,7 @@ fn the_frozen_version_1_fixture_loads() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/project-v1.jiaodui.ron");
     let p = load(&path).expect("version 1 loads");
-    assert_eq!(p.version, 1);
+    assert_eq!(p.version, FORMAT_VERSION, "migrated to the current version");
     assert_eq!(p.source.encoding, "UTF-8");
     assert_eq!(p.source.text.split('\n').count(), 89);
     assert_eq!(p.articles.len(), 4);
@@ -283,4 +286,43 @@ fn the_frozen_version_1_fixture_loads() {
             .iter()
             .any(|e| e.name == "张红军" && !e.roles.is_empty())
     );
+}
+
+/// A version-1 project opens as version 2: every paragraph body text, nothing learnt; and saved
+/// again it is written as version 2 and loads back the same.
+#[test]
+fn a_version_1_project_migrates_to_version_2() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/project-v1.jiaodui.ron");
+    let p = load(&path).unwrap();
+    assert!(
+        p.articles
+            .iter()
+            .flat_map(|a| &a.paragraphs)
+            .all(|f| f.kind == ParagraphKind::Body)
+    );
+    assert!(p.lessons.is_empty());
+    let text = to_ron(&p);
+    assert!(text.contains("\n  version: 2,"));
+    assert_eq!(from_ron(&text).unwrap(), p);
+}
+
+/// Kinds and learnt corrections survive save and load; body text is not written out, so a
+/// project without kinds looks as before.
+#[test]
+fn kinds_and_lessons_survive_save_and_load() {
+    let mut p = handmade();
+    assert!(!to_ron(&p).contains("kind: Body"), "body is the default");
+    let edit = lessons::set_kind(&p, 0, 1, ParagraphKind::Note).unwrap();
+    edit.apply(&mut p).unwrap();
+    let text = to_ron(&p);
+    assert!(text.contains("kind: Note"), "{text}");
+    assert!(text.contains("lessons: ["));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.jiaodui.ron");
+    save(&p, &path).unwrap();
+    let loaded = load(&path).unwrap();
+    assert_eq!(loaded.articles[0].paragraphs[1].kind, ParagraphKind::Note);
+    assert_eq!(loaded.lessons, p.lessons);
+    assert_eq!(loaded, p);
 }

@@ -585,9 +585,15 @@ fn open_without_a_native_dialog_falls_back_to_a_typed_path() {
     harness.run_steps(1);
     harness
         .get_by_role_and_label(Role::TextInput, "路径")
+        .focus();
+    harness.run_steps(1);
+    // The field starts with a folder: replace it with the file's path, Enter opens it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "路径")
         .type_text(raw.to_str().unwrap());
     harness.run_steps(1);
-    harness.get_by_label("确定").click();
+    harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
     assert_eq!(harness.state().project().source.name, "typed.txt");
 }

@@ -13,6 +13,8 @@ pub struct ExportRequest<'a> {
     pub format: &'a str,
     pub output: Option<PathBuf>,
     pub options: ExportOptions,
+    /// Replace existing files.
+    pub force: bool,
 }
 
 pub fn run(request: ExportRequest, lang: Lang) -> Result<(), CliError> {
@@ -34,8 +36,17 @@ pub fn run(request: ExportRequest, lang: Lang) -> Result<(), CliError> {
     let project = load_project(request.project, lang)?;
     match request.output {
         Some(target) => {
-            let written = export::export(&project, format, &request.options, &target)
-                .map_err(|e| CliError(e.message(lang)))?;
+            let protected = export::Protected::for_project(&project, Some(request.project), None);
+            let written = export::plan(&project, format, &request.options, &target, &protected)
+                .and_then(|plan| plan.write(request.force))
+                .map_err(|e| match e {
+                    export::ExportError::WouldReplace { .. } => CliError(format!(
+                        "{} {}",
+                        e.message(lang),
+                        lang.pick("加 --force 可替换。", "Add --force to replace them.")
+                    )),
+                    e => CliError(e.message(lang)),
+                })?;
             for path in written {
                 eprintln!("{}: {}", lang.pick("已写入", "written"), path.display());
             }

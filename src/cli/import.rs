@@ -15,6 +15,18 @@ pub fn run(
     lang: Lang,
 ) -> Result<(), CliError> {
     let output = output.unwrap_or_else(|| default_output(raw));
+    if crate::formats::export::Protected::new([raw.to_path_buf()]).covers_file(&output) {
+        return Err(CliError(match lang {
+            Lang::Zh => format!(
+                "{} 是要导入的原始文本,不能被项目覆盖;请用 -o 另选文件名",
+                output.display()
+            ),
+            Lang::En => format!(
+                "{} is the raw text being imported and is never overwritten; choose another name with -o",
+                output.display()
+            ),
+        }));
+    }
     if output.exists() && !force {
         return Err(CliError(match lang {
             Lang::Zh => format!(

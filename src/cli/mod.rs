@@ -68,7 +68,8 @@ pub enum Command {
     /// tei (TEI P5 XML), csv (officials and entity index), conll (character BIO for NER
     /// training), brat (.txt + .ann per article). Formats that write several files (csv, brat,
     /// txt/md/conll with --per-article, jsonl with --with-registry) take a folder as OUTPUT.
-    /// Without -o a single-file format is written to standard output.
+    /// Without -o a single-file format is written to standard output. Existing files are
+    /// replaced only with --force; the project file and its raw text never are.
     Export {
         /// The project file.
         project: PathBuf,
@@ -93,6 +94,9 @@ pub enum Command {
         /// Only the entities the editor confirmed, leaving out unreviewed suggestions.
         #[arg(long)]
         confirmed_only: bool,
+        /// Replace files that already exist (never the project or its raw text).
+        #[arg(long)]
+        force: bool,
     },
     /// Suggest entities for each line of text: one JSON object a line on standard output,
     /// `{"text", "entities": [{"type", "start", "end", "text"}]}`, offsets in characters.
@@ -138,12 +142,14 @@ pub fn run(command: Command) -> ExitCode {
             no_bom,
             with_registry,
             confirmed_only,
+            force,
         } => export::run(
             export::ExportRequest {
                 project: &project,
                 format: &format,
                 output,
                 options: export::options(per_article, bold, no_bom, with_registry, confirmed_only),
+                force,
             },
             lang,
         ),

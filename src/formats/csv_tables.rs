@@ -2,12 +2,15 @@
 //!
 //! `officials.csv` — `name, title, organization, article, headline, count`: one row for each
 //! role of each official (a registry person holding at least one role) in each article that
-//! mentions them, `count` being the mentions in that article; an official mentioned nowhere still
-//! gets a row per role with an empty article and a count of 0, so the list is complete.
+//! mentions them, `count` being the mentions in that article. An official mentioned nowhere (a
+//! rejected suggestion's, say) gets no row: the table lists the people of the bulletin.
 //!
-//! `entities.csv` — `id, entity, type, aliases, mentions, articles`: every registry entity, then
+//! `entities.csv` — `id, entity, type, aliases, mentions, articles`: every registry entity that is
+//! mentioned, then
 //! every mentioned name not in the registry (empty `id`), with its total mentions and the numbers
 //! of the articles that mention it (`1; 3`). Aliases are joined with `; `.
+//!
+//! Cells that a spreadsheet would read as a formula are prefixed with `'` ([`guard_formula`]).
 //!
 //! A mention counts for an entity when the span is linked to it or, not yet linked, is of its
 //! type and spelled as its name or an alias. Articles are numbered from 1 in project order, as in
@@ -84,9 +87,6 @@ fn officials(
     for person in project.registry.officials() {
         let by_article = counts.get(&MentionKey::Entity(person.id)).unwrap_or(&none);
         for role in &person.roles {
-            if by_article.is_empty() {
-                table.row([&person.name, &role.title, &role.org, "", "", "0"]);
-            }
             for (&index, count) in by_article {
                 table.row([
                     person.name.as_str(),
@@ -112,6 +112,9 @@ fn entity_index(
     let none = MentionsByArticle::new();
     for entity in &project.registry.entities {
         let by_article = counts.get(&MentionKey::Entity(entity.id)).unwrap_or(&none);
+        if by_article.is_empty() {
+            continue;
+        }
         table.row([
             entity.id.0.to_string().as_str(),
             &entity.name,
@@ -145,6 +148,17 @@ fn article_list(by_article: &MentionsByArticle) -> String {
         .join("; ")
 }
 
+/// A cell as a spreadsheet must show it: text starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'` (OWASP's rule against CSV injection), because Excel and WPS
+/// would otherwise run it as a formula — and names come from scanned text anyone could craft.
+pub fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// A CSV file being written to memory.
 struct Table {
     writer: csv::Writer<Vec<u8>>,
@@ -165,7 +179,7 @@ impl Table {
 
     fn row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) {
         self.writer
-            .write_record(cells)
+            .write_record(cells.into_iter().map(|c| guard_formula(c).into_owned()))
             .expect("writing to memory cannot fail");
     }
 

@@ -181,6 +181,10 @@ pub enum ExportError {
     TargetIsFile { path: PathBuf },
     /// The format writes one file, but the target is a directory.
     TargetIsDirectory { path: PathBuf },
+    /// The export would write over the project's raw text or the project file.
+    Protected { path: PathBuf },
+    /// Files already exist and replacing them was not allowed.
+    WouldReplace { paths: Vec<PathBuf> },
     /// A file or directory could not be written.
     Io {
         path: PathBuf,
@@ -218,6 +222,38 @@ impl ExportError {
                     path.display()
                 ),
             },
+            ExportError::Protected { path } => match lang {
+                Lang::Zh => format!(
+                    "{} 是原始文本或项目文件,导出永远不会覆盖它;请换一个名字。没有写入任何内容。",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{} is the raw text or the project file, which an export never replaces; choose another name. Nothing was written.",
+                    path.display()
+                ),
+            },
+            ExportError::WouldReplace { paths } => {
+                let list = paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                match lang {
+                    Lang::Zh => format!(
+                        "已存在 {} 个文件,未获准替换:{list}。没有写入任何内容。",
+                        paths.len()
+                    ),
+                    Lang::En => format!(
+                        "{} {} already there and may not be replaced: {list}. Nothing was written.",
+                        paths.len(),
+                        if paths.len() == 1 {
+                            "file is"
+                        } else {
+                            "files are"
+                        }
+                    ),
+                }
+            }
             ExportError::Io { path, error } => match lang {
                 Lang::Zh => format!("无法写入 {}:{}", path.display(), io_reason(error, lang)),
                 Lang::En => format!(
@@ -273,59 +309,203 @@ pub fn render(
     }
 }
 
-/// Writes the project in `format` to `target` and returns the paths written.
+/// The files an export must never write, whatever the editor types: the raw text the project was
+/// imported from and the project file itself. Any `.jiaodui.ron` file is protected as well, so a
+/// mistyped target can never replace a project.
+#[derive(Clone, Debug, Default)]
+pub struct Protected {
+    paths: Vec<PathBuf>,
+}
+
+impl Protected {
+    /// Protects `paths` (files that need not exist).
+    pub fn new(paths: impl IntoIterator<Item = PathBuf>) -> Protected {
+        Protected {
+            paths: paths.into_iter().map(|p| comparable(&p)).collect(),
+        }
+    }
+
+    /// The project file and its raw text: the text given, or else the file named like the
+    /// project's source beside the project file (where `import` leaves it).
+    pub fn for_project(
+        project: &Project,
+        project_path: Option<&Path>,
+        source_path: Option<&Path>,
+    ) -> Protected {
+        let mut paths: Vec<PathBuf> = project_path.into_iter().map(Path::to_path_buf).collect();
+        paths.extend(source_path.map(Path::to_path_buf));
+        if let Some(dir) = project_path.and_then(Path::parent)
+            && !project.source.name.is_empty()
+        {
+            paths.push(dir.join(&project.source.name));
+        }
+        Protected::new(paths)
+    }
+
+    /// Whether writing `path` would replace a protected file or any project file.
+    pub fn covers(&self, path: &Path) -> bool {
+        let is_project = path
+            .to_string_lossy()
+            .to_lowercase()
+            .ends_with(crate::formats::project::EXTENSION);
+        is_project || self.covers_file(path)
+    }
+
+    /// Whether `path` is one of the files given (however it is spelled).
+    pub fn covers_file(&self, path: &Path) -> bool {
+        self.paths.contains(&comparable(path))
+    }
+}
+
+/// `path` made absolute and free of symbolic links as far as it exists, so that `./a.txt`,
+/// `dir/../a.txt` and a link to it all compare equal.
+fn comparable(path: &Path) -> PathBuf {
+    if let Ok(canonical) = fs::canonicalize(path) {
+        return canonical;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(parent), Some(name)) => fs::canonicalize(parent)
+            .map(|p| p.join(name))
+            .unwrap_or(absolute.clone()),
+        _ => absolute,
+    }
+}
+
+/// One file an export will write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedFile {
+    pub path: PathBuf,
+    pub content: String,
+    /// Whether a file is already there (and would be replaced).
+    pub exists: bool,
+}
+
+/// What an export will do on disk, worked out before anything is written, so the editor can see
+/// which files are written, which of them replace existing ones, and which files already in the
+/// target folder stay as they are (left from an earlier export, perhaps).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub files: Vec<PlannedFile>,
+    /// Files already in the target folder that this export neither writes nor removes.
+    pub left: Vec<PathBuf>,
+}
+
+impl Plan {
+    /// The files that exist and would be replaced.
+    pub fn replaced(&self) -> Vec<&Path> {
+        self.files
+            .iter()
+            .filter(|f| f.exists)
+            .map(|f| f.path.as_path())
+            .collect()
+    }
+
+    /// Writes the planned files. Unless `replace` is set, an existing file is refused and
+    /// nothing is written; either way files are written atomically, one after the other.
+    pub fn write(&self, replace: bool) -> Result<Vec<PathBuf>, ExportError> {
+        let replaced = self.replaced();
+        if !replace && !replaced.is_empty() {
+            return Err(ExportError::WouldReplace {
+                paths: replaced.into_iter().map(Path::to_path_buf).collect(),
+            });
+        }
+        let mut written = Vec::with_capacity(self.files.len());
+        for file in &self.files {
+            if let Some(parent) = file.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                fs::create_dir_all(parent).map_err(|error| ExportError::Io {
+                    path: parent.to_path_buf(),
+                    error,
+                })?;
+            }
+            write_atomically(&file.path, file.content.as_bytes(), false)?;
+            written.push(file.path.clone());
+        }
+        Ok(written)
+    }
+}
+
+/// Works out what exporting the project in `format` to `target` writes, without writing.
 ///
-/// A format that writes several files (see [`ExportFormat::writes_directory`]) takes a directory,
-/// created when missing; files of the same names in it are replaced, other files are left alone.
-/// A single-file format writes `target` itself (creating its folder when missing). Each file is written atomically (a temporary file
-/// renamed over the target), so a crash never leaves a half-written export. The target is checked
-/// before anything is written, so a wrong target changes nothing.
+/// A format that writes several files (see [`ExportFormat::writes_directory`]) takes a folder,
+/// created when missing; a single-file format writes `target` itself. A wrong kind of target, a
+/// project without articles and a target that would replace a protected file are refused here,
+/// so nothing is ever half-written.
+pub fn plan(
+    project: &Project,
+    format: ExportFormat,
+    options: &ExportOptions,
+    target: &Path,
+    protected: &Protected,
+) -> Result<Plan, ExportError> {
+    if project.articles.is_empty() {
+        return Err(ExportError::NoArticles);
+    }
+    let several = format.writes_directory(options);
+    if several && target.is_file() {
+        return Err(ExportError::TargetIsFile {
+            path: target.to_path_buf(),
+        });
+    }
+    if !several && target.is_dir() {
+        return Err(ExportError::TargetIsDirectory {
+            path: target.to_path_buf(),
+        });
+    }
+    let rendered = render(project, format, options);
+    let files: Vec<PlannedFile> = if several {
+        rendered
+            .into_iter()
+            .map(|(name, content)| (target.join(name), content))
+            .map(|(path, content)| PlannedFile {
+                exists: path.exists(),
+                path,
+                content,
+            })
+            .collect()
+    } else {
+        let (_, content) = rendered
+            .into_iter()
+            .next()
+            .expect("a single-file format renders one file");
+        vec![PlannedFile {
+            path: target.to_path_buf(),
+            content,
+            exists: target.exists(),
+        }]
+    };
+    if let Some(file) = files.iter().find(|f| protected.covers(&f.path)) {
+        return Err(ExportError::Protected {
+            path: file.path.clone(),
+        });
+    }
+    let left = if several {
+        let mut left: Vec<PathBuf> = fs::read_dir(target)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file() && !files.iter().any(|f| &f.path == p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        left.sort();
+        left
+    } else {
+        Vec::new()
+    };
+    Ok(Plan { files, left })
+}
+
+/// Writes the project in `format` to `target` and returns the paths written: [`plan`] with no
+/// file but projects protected, then [`Plan::write`] refusing to replace any existing file.
 pub fn export(
     project: &Project,
     format: ExportFormat,
     options: &ExportOptions,
     target: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    if project.articles.is_empty() {
-        return Err(ExportError::NoArticles);
-    }
-    let files = render(project, format, options);
-    if format.writes_directory(options) {
-        if target.is_file() {
-            return Err(ExportError::TargetIsFile {
-                path: target.to_path_buf(),
-            });
-        }
-        fs::create_dir_all(target).map_err(|error| ExportError::Io {
-            path: target.to_path_buf(),
-            error,
-        })?;
-        let mut written = Vec::with_capacity(files.len());
-        for (name, content) in files {
-            let path = target.join(name);
-            write_atomically(&path, content.as_bytes(), false)?;
-            written.push(path);
-        }
-        Ok(written)
-    } else {
-        if target.is_dir() {
-            return Err(ExportError::TargetIsDirectory {
-                path: target.to_path_buf(),
-            });
-        }
-        if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(|error| ExportError::Io {
-                path: parent.to_path_buf(),
-                error,
-            })?;
-        }
-        let (_, content) = files
-            .into_iter()
-            .next()
-            .expect("a single-file format renders one file");
-        write_atomically(target, content.as_bytes(), false)?;
-        Ok(vec![target.to_path_buf()])
-    }
+    plan(project, format, options, target, &Protected::default())?.write(false)
 }
 
 /// The files of a format that writes either one file per article or one combined file:
@@ -413,6 +593,24 @@ pub fn mentioned_entity(project: &Project, field: &TextField, span: &Span) -> Op
             .find(&span.kind, field.slice(span.start, span.end))
             .map(|e| e.id)
     })
+}
+
+/// The registry entities mentioned in the exported text (see [`mentioned_entity`]): an entity
+/// with no mention left — a rejected suggestion's, one whose mentions were all deleted — is
+/// not exported, as the editor no longer sees it in any article.
+pub fn mentioned_entities(
+    project: &Project,
+    options: &ExportOptions,
+) -> std::collections::HashSet<EntityId> {
+    let mut mentioned = std::collections::HashSet::new();
+    for article in &project.articles {
+        for (_, field) in article.fields() {
+            for span in options.spans(field) {
+                mentioned.extend(mentioned_entity(project, field, span));
+            }
+        }
+    }
+    mentioned
 }
 
 /// The fields of an article that have text, in reading order, with their slot.

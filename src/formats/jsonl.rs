@@ -1,12 +1,14 @@
 //! JSON Lines: one article a line, for scripts and other annotation tools.
 //!
 //! The keys are fixed (other tools read them) and always present: an empty kicker, headline,
-//! deck or byline is `null`, never omitted; a paragraph's `text` is always a string. Entities carry `start`/`end` in chars of their field, like the gold
-//! annotation (`tests/fixtures/ANNOTATION.md`):
+//! deck or byline is `null`, never omitted; a paragraph's `text` is always a string, and its
+//! `kind` one of `body`, `crosshead`, `note`, `caption`, `box`. Every paragraph is in
+//! `paragraphs`, in order, whatever its kind. Entities carry `start`/`end` in chars of their
+//! field, like the gold annotation (`tests/fixtures/ANNOTATION.md`):
 //!
 //! ```text
 //! {"id", "kicker", "headline", "subheadline", "byline",
-//!  "paragraphs": [{"text", "source_lines": [[first, last], …]}],
+//!  "paragraphs": [{"text", "kind", "source_lines": [[first, last], …]}],
 //!  "entities": [{"type", "text", "field", "paragraph", "start", "end", "status", "entity"}]}
 //! ```
 //!
@@ -33,6 +35,7 @@ struct ArticleLine<'a> {
 #[derive(Serialize)]
 struct Paragraph<'a> {
     text: &'a str,
+    kind: &'static str,
     source_lines: Vec<[usize; 2]>,
 }
 
@@ -74,11 +77,19 @@ pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String
         articles.push('\n');
     }
     let mut files = vec![("articles.jsonl".to_string(), articles)];
+    let mentioned = super::export::mentioned_entities(project, options);
+    let exported = || {
+        project
+            .registry
+            .entities
+            .iter()
+            .filter(|e| mentioned.contains(&e.id))
+    };
     match options.registry_file {
         RegistryFile::None => {}
         RegistryFile::Jsonl => {
             let mut lines = String::new();
-            for entity in &project.registry.entities {
+            for entity in exported() {
                 lines.push_str(
                     &serde_json::to_string(&registry_line(entity)).expect("plain data serialises"),
                 );
@@ -87,12 +98,7 @@ pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String
             files.push(("registry.jsonl".to_string(), lines));
         }
         RegistryFile::Json => {
-            let all: Vec<RegistryLine> = project
-                .registry
-                .entities
-                .iter()
-                .map(registry_line)
-                .collect();
+            let all: Vec<RegistryLine> = exported().map(registry_line).collect();
             let mut text = serde_json::to_string_pretty(&all).expect("plain data serialises");
             text.push('\n');
             files.push(("registry.json".to_string(), text));
@@ -129,6 +135,7 @@ pub fn article_line(article: &Article, options: &ExportOptions) -> String {
             .iter()
             .map(|p| Paragraph {
                 text: &p.text,
+                kind: p.kind.code(),
                 source_lines: p.source_lines.iter().map(|r| [r.first, r.last]).collect(),
             })
             .collect(),

@@ -1,8 +1,10 @@
 //! Markdown: the articles for publishing or pasting into documents.
 //!
 //! An article is its kicker in italics, the headline as a level-1 heading, the deck in italics,
-//! the byline, then the paragraphs. In the combined file a thematic break (`---`) separates
-//! articles. Text is escaped so that no character of the corrected text turns into Markdown
+//! the byline, then the paragraphs: a crosshead as a level-3 heading (`###`; a heading is one
+//! line, so a line end inside a crosshead ends the heading there), a caption in italics, the
+//! paragraphs of a box as one block quote, notes and body text as plain paragraphs. In the
+//! combined file a thematic break (`---`) separates articles. Text is escaped so that no character of the corrected text turns into Markdown
 //! syntax: ASCII punctuation that Markdown gives a meaning anywhere on a line gets a backslash,
 //! and so do the characters that start a block (`#`, `>`, `-`, `+`, `=`, `1.`) at the start of a
 //! line. A line break inside a field is written as a hard break (backslash, line end), and
@@ -14,7 +16,7 @@
 //! `<strong>张红军</strong>` where they do not, so bold never fails to render.
 
 use super::export::{ExportOptions, per_article_or_combined};
-use crate::model::{Article, FieldSlot, Project, TextField};
+use crate::model::{Article, FieldSlot, ParagraphKind, Project, TextField};
 
 /// Renders the articles as one combined `articles.md` or one file per article.
 pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String)> {
@@ -25,19 +27,35 @@ pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String
 
 /// One article as Markdown, ending with a line end.
 pub fn article_markdown(article: &Article, options: &ExportOptions) -> String {
-    let mut blocks: Vec<String> = Vec::new();
+    let mut text = String::new();
+    let mut previous_was_box = false;
     for (slot, field) in article.fields() {
         if field.is_empty() {
             continue;
         }
+        let is_box = slot.paragraph().is_some() && field.kind == ParagraphKind::Box;
+        if !text.is_empty() {
+            // The paragraphs of one box stay in one block quote.
+            text.push_str(if is_box && previous_was_box {
+                "\n>\n"
+            } else {
+                "\n\n"
+            });
+        }
+        previous_was_box = is_box;
         let inline = field_markdown(field, options);
-        blocks.push(match slot {
+        text.push_str(&match slot {
             FieldSlot::Kicker | FieldSlot::Subheadline => format!("*{inline}*"),
             FieldSlot::Headline => format!("# {inline}"),
-            FieldSlot::Byline | FieldSlot::Paragraph(_) => inline,
+            FieldSlot::Byline => inline,
+            FieldSlot::Paragraph(_) => match field.kind {
+                ParagraphKind::Crosshead => format!("### {inline}"),
+                ParagraphKind::Caption => format!("*{inline}*"),
+                ParagraphKind::Box => format!("> {inline}"),
+                ParagraphKind::Body | ParagraphKind::Note => inline,
+            },
         });
     }
-    let mut text = blocks.join("\n\n");
     text.push('\n');
     text
 }

@@ -143,15 +143,25 @@ pub fn from_ron(text: &str) -> Result<Project, ProjectError> {
     Ok(project)
 }
 
-/// Reads a project written by format `version` (at most [`FORMAT_VERSION`]). Each future format
-/// change adds a step here that turns the older text into the current model.
+/// Reads a project written by format `version` (at most [`FORMAT_VERSION`]). Each format change
+/// adds a step here that turns the older text into the current model; the project comes back
+/// at the current version, and is saved at it.
 fn migrate(version: u32, text: &str) -> Result<Project, ProjectError> {
-    match version {
-        1 => ron::from_str(text).map_err(|e| corrupt(&e)),
-        other => Err(ProjectError::Invalid {
-            detail: format!("unknown format version {other}"),
-        }),
-    }
+    let parse = |text: &str| ron::from_str::<Project>(text).map_err(|e| corrupt(&e));
+    let mut project = match version {
+        // Version 1 had no paragraph kinds and no remembered structure corrections: every
+        // paragraph is body text and nothing is remembered yet, which is what the defaults of
+        // the new fields give.
+        1 => parse(text)?,
+        FORMAT_VERSION => parse(text)?,
+        other => {
+            return Err(ProjectError::Invalid {
+                detail: format!("unknown format version {other}"),
+            });
+        }
+    };
+    project.version = FORMAT_VERSION;
+    Ok(project)
 }
 
 fn corrupt(error: &ron::error::SpannedError) -> ProjectError {

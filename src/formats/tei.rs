@@ -9,6 +9,12 @@
 //! </TEI>
 //! ```
 //!
+//! Paragraphs are written by kind: body text as `<p>`; a crosshead opens a section,
+//! `<div type="section"><head type="sub">…</head>`, that runs to the next crosshead or the end of
+//! the article; a note as `<note>`; a caption as `<figure><figDesc>…</figDesc></figure>`; a run of
+//! box paragraphs as one `<note type="box">` holding a `<p>` each. Every paragraph stays in
+//! document order.
+//!
 //! Mentions are `<persName>`, `<roleName>`, `<orgName>`, `<placeName>`, or `<name type="CODE">`
 //! for custom types; a mention linked to the registry points at its entity (`ref="#e12"`), and a
 //! suggestion the editor has not confirmed carries `cert="low"`. Mixed content is written without
@@ -24,7 +30,9 @@ use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::export::ExportOptions;
-use crate::model::{Entity, EntityKind, FieldSlot, Project, Span, SpanStatus, TextField};
+use crate::model::{
+    Article, Entity, EntityKind, FieldSlot, ParagraphKind, Project, Span, SpanStatus, TextField,
+};
 
 /// The TEI namespace.
 pub const TEI_NAMESPACE: &str = "http://www.tei-c.org/ns/1.0";
@@ -41,7 +49,7 @@ pub fn render(project: &Project, options: &ExportOptions) -> String {
     tei.newline(0);
     tei.open("TEI", &[("xmlns", TEI_NAMESPACE)]);
     tei.newline(1);
-    write_header(&mut tei, project);
+    write_header(&mut tei, project, options);
     tei.newline(1);
     tei.open("text", &[("xml:lang", "zh")]);
     tei.newline(2);
@@ -50,22 +58,23 @@ pub fn render(project: &Project, options: &ExportOptions) -> String {
         tei.newline(3);
         let n = (index + 1).to_string();
         tei.open("div", &[("type", "article"), ("n", &n)]);
-        for (slot, field) in article.fields() {
+        for slot in FieldSlot::HEADER {
+            let field = article.field(slot).expect("header fields always exist");
             if field.is_empty() {
                 continue;
             }
             tei.newline(4);
             let (name, attributes): (&str, &[(&str, &str)]) = match slot {
                 FieldSlot::Kicker => ("head", &[("type", "kicker")]),
-                FieldSlot::Headline => ("head", &[]),
                 FieldSlot::Subheadline => ("head", &[("type", "sub")]),
                 FieldSlot::Byline => ("byline", &[]),
-                FieldSlot::Paragraph(_) => ("p", &[]),
+                _ => ("head", &[]),
             };
             tei.open(name, attributes);
             write_field(&mut tei, field, options);
             tei.close(name);
         }
+        write_paragraphs(&mut tei, article, options);
         tei.newline(3);
         tei.close("div");
     }
@@ -79,7 +88,76 @@ pub fn render(project: &Project, options: &ExportOptions) -> String {
     tei.finish()
 }
 
-fn write_header(tei: &mut TeiWriter, project: &Project) {
+/// The paragraphs of an article by kind: sections opened by crossheads, notes, figures with
+/// their captions, and runs of box paragraphs as one box.
+fn write_paragraphs(tei: &mut TeiWriter, article: &Article, options: &ExportOptions) {
+    let mut in_section = false;
+    let mut in_box = false;
+    for field in article.paragraphs.iter().filter(|p| !p.is_empty()) {
+        let depth = 4 + usize::from(in_section);
+        if in_box && field.kind != ParagraphKind::Box {
+            tei.newline(depth);
+            tei.close("note");
+            in_box = false;
+        }
+        match field.kind {
+            ParagraphKind::Crosshead => {
+                if in_section {
+                    tei.newline(4);
+                    tei.close("div");
+                }
+                in_section = true;
+                tei.newline(4);
+                tei.open("div", &[("type", "section")]);
+                tei.newline(5);
+                tei.open("head", &[("type", "sub")]);
+                write_field(tei, field, options);
+                tei.close("head");
+            }
+            ParagraphKind::Body => {
+                tei.newline(depth);
+                tei.open("p", &[]);
+                write_field(tei, field, options);
+                tei.close("p");
+            }
+            ParagraphKind::Note => {
+                tei.newline(depth);
+                tei.open("note", &[]);
+                write_field(tei, field, options);
+                tei.close("note");
+            }
+            ParagraphKind::Caption => {
+                tei.newline(depth);
+                tei.open("figure", &[]);
+                tei.open("figDesc", &[]);
+                write_field(tei, field, options);
+                tei.close("figDesc");
+                tei.close("figure");
+            }
+            ParagraphKind::Box => {
+                if !in_box {
+                    tei.newline(depth);
+                    tei.open("note", &[("type", "box")]);
+                    in_box = true;
+                }
+                tei.newline(depth + 1);
+                tei.open("p", &[]);
+                write_field(tei, field, options);
+                tei.close("p");
+            }
+        }
+    }
+    if in_box {
+        tei.newline(4 + usize::from(in_section));
+        tei.close("note");
+    }
+    if in_section {
+        tei.newline(4);
+        tei.close("div");
+    }
+}
+
+fn write_header(tei: &mut TeiWriter, project: &Project, options: &ExportOptions) {
     let source = &project.source;
     let title = if project.meta.title.is_empty() {
         &source.name
@@ -105,7 +183,7 @@ fn write_header(tei: &mut TeiWriter, project: &Project) {
     tei.element("idno", &[("type", "sha256")], &source.sha256);
     tei.element("note", &[("type", "encoding")], &source.encoding);
     tei.close("bibl");
-    write_registry(tei, project);
+    write_registry(tei, project, options);
     tei.newline(3);
     tei.close("sourceDesc");
     tei.newline(2);
@@ -124,8 +202,16 @@ fn write_header(tei: &mut TeiWriter, project: &Project) {
 
 /// The registry as TEI lists: people (with their roles), organizations, places, and one plain
 /// list for titles and custom types.
-fn write_registry(tei: &mut TeiWriter, project: &Project) {
-    let entities = &project.registry.entities;
+fn write_registry(tei: &mut TeiWriter, project: &Project, options: &ExportOptions) {
+    let mentioned = super::export::mentioned_entities(project, options);
+    let entities: Vec<Entity> = project
+        .registry
+        .entities
+        .iter()
+        .filter(|e| mentioned.contains(&e.id))
+        .cloned()
+        .collect();
+    let entities = entities.as_slice();
     fn of<'a>(
         entities: &'a [Entity],
         kind: &'a EntityKind,

@@ -8,11 +8,12 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::lessons::Lesson;
 use super::project::{
     Article, EntityType, FieldRef, FieldSlot, FurnitureLine, LexiconEntry, Project, Rejection,
 };
 use super::registry::Registry;
-use super::text::{Span, TextField};
+use super::text::{ParagraphKind, Span, TextField};
 
 /// Which neighbouring article a paragraph moves to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +81,14 @@ pub enum Edit {
         index: usize,
         span: Span,
     },
+    /// Sets what a paragraph is: body text, crosshead, note, caption or box.
+    SetParagraphKind {
+        article: usize,
+        paragraph: usize,
+        kind: ParagraphKind,
+    },
+    /// Replaces the structure corrections the project remembers (see [`super::lessons`]).
+    SetLessons(Vec<Lesson>),
     /// Sets the editor's "checked" mark of an article.
     SetChecked { article: usize, checked: bool },
     /// Replaces `remove` articles starting at `start` with `insert` (the inverse of structure edits).
@@ -347,6 +356,24 @@ impl Edit {
                 field.insert_span(span);
                 Ok(Edit::SetField { at, field: old })
             }
+            Edit::SetParagraphKind {
+                article,
+                paragraph,
+                kind,
+            } => {
+                let at = FieldRef::new(article, FieldSlot::Paragraph(paragraph));
+                let field = field_mut(project, at)?;
+                let old = std::mem::replace(&mut field.kind, kind);
+                Ok(Edit::SetParagraphKind {
+                    article,
+                    paragraph,
+                    kind: old,
+                })
+            }
+            Edit::SetLessons(lessons) => Ok(Edit::SetLessons(std::mem::replace(
+                &mut project.lessons,
+                lessons,
+            ))),
             Edit::SetChecked { article, checked } => {
                 let a = project
                     .articles
@@ -415,6 +442,67 @@ impl Edit {
         }
     }
 
+    /// Where in `project` this edit, about to be applied, changes something: an article and,
+    /// when it can be told, the field. Undo and redo show the editor this place, so what they
+    /// restored is in view. Edits of the registry, the types or the furniture have no place.
+    pub fn place(&self, project: &Project) -> Option<(usize, Option<FieldSlot>)> {
+        match self {
+            Edit::ReplaceText { at, .. }
+            | Edit::SetField { at, .. }
+            | Edit::AddSpan { at, .. }
+            | Edit::RemoveSpan { at, .. }
+            | Edit::SetSpan { at, .. } => Some((at.article, Some(at.slot))),
+            Edit::JoinParagraphs { article, paragraph }
+            | Edit::SplitParagraph {
+                article, paragraph, ..
+            }
+            | Edit::MoveParagraph {
+                article, paragraph, ..
+            }
+            | Edit::SetParagraphKind {
+                article, paragraph, ..
+            } => Some((*article, Some(FieldSlot::Paragraph(*paragraph)))),
+            Edit::ParagraphToField { article, slot, .. } => Some((*article, Some(*slot))),
+            Edit::FieldToParagraph { article, index, .. } => {
+                Some((*article, Some(FieldSlot::Paragraph(*index))))
+            }
+            Edit::SplitArticle { article, .. }
+            | Edit::MergeWithNext { article }
+            | Edit::SetChecked { article, .. } => Some((*article, None)),
+            Edit::ReplaceArticles { start, insert, .. } => {
+                // The first field that will come back or change; failing that (only removals),
+                // the first article that will differ.
+                let mut first_differing = None;
+                for (i, new) in insert.iter().enumerate() {
+                    let Some(old) = project.articles.get(start + i) else {
+                        return Some((start + i, None));
+                    };
+                    if old == new {
+                        continue;
+                    }
+                    first_differing.get_or_insert(start + i);
+                    let mut old_fields = old.fields();
+                    let changed = new
+                        .fields()
+                        .find_map(|(slot, field)| match old_fields.next() {
+                            Some((_, was)) if was == field => None,
+                            _ => Some(slot),
+                        });
+                    if changed.is_some() {
+                        return Some((start + i, changed));
+                    }
+                }
+                Some((first_differing.unwrap_or(*start), None))
+            }
+            Edit::Batch(edits) => edits.iter().find_map(|e| e.place(project)),
+            Edit::SetRegistry(_)
+            | Edit::SetLearning { .. }
+            | Edit::SetEntityTypes(_)
+            | Edit::SetFurniture(_)
+            | Edit::SetLessons(_) => None,
+        }
+    }
+
     /// A rough count of the bytes this edit holds, for the undo memory budget.
     pub fn weight(&self) -> usize {
         fn field_weight(f: &TextField) -> usize {
@@ -431,6 +519,7 @@ impl Edit {
             Edit::SetLearning { lexicon, rejected } => (lexicon.len() + rejected.len()) * 48,
             Edit::SetEntityTypes(t) => t.len() * 64,
             Edit::SetFurniture(f) => f.iter().map(|l| l.text.len() + 48).sum(),
+            Edit::SetLessons(l) => l.len() * 32,
             Edit::Batch(edits) => edits.iter().map(Edit::weight).sum(),
             _ => 0,
         }

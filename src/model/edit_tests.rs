@@ -1,7 +1,7 @@
 //! Each edit, its effect, and that its inverse restores the project exactly.
 
 use super::*;
-use crate::model::{ArticleId, EntityKind, Join, LineRange, Source};
+use crate::model::{ArticleId, EntityKind, Join, LineRange, ParagraphKind, Source};
 
 fn field(text: &str, line: usize) -> TextField {
     TextField::from_lines(text, vec![LineRange::single(line)])
@@ -123,6 +123,75 @@ fn split_paragraph_at_a_join_divides_its_lines() {
             assert!(a.paragraphs[1].joins.is_empty());
         },
     );
+}
+
+#[test]
+fn set_paragraph_kind_and_undo() {
+    round_trip(
+        Edit::SetParagraphKind {
+            article: 0,
+            paragraph: 2,
+            kind: ParagraphKind::Note,
+        },
+        |p| {
+            let kinds: Vec<ParagraphKind> =
+                p.articles[0].paragraphs.iter().map(|f| f.kind).collect();
+            assert_eq!(
+                kinds,
+                [
+                    ParagraphKind::Body,
+                    ParagraphKind::Body,
+                    ParagraphKind::Note
+                ]
+            );
+        },
+    );
+    let mut p = project();
+    let missing = Edit::SetParagraphKind {
+        article: 0,
+        paragraph: 3,
+        kind: ParagraphKind::Note,
+    };
+    assert!(missing.apply(&mut p).is_err());
+    assert_eq!(p, project());
+}
+
+/// Splitting a crosshead glued to its text leaves the crosshead and body text after it; a box
+/// stays a box on both sides; a join keeps the kind of the upper paragraph.
+#[test]
+fn splits_and_joins_carry_kinds_sensibly() {
+    let split_kinds = |kind: ParagraphKind| {
+        let mut p = project();
+        p.articles[0].paragraphs[1].kind = kind;
+        Edit::SplitParagraph {
+            article: 0,
+            paragraph: 1,
+            at: 13,
+        }
+        .apply(&mut p)
+        .unwrap();
+        (
+            p.articles[0].paragraphs[1].kind,
+            p.articles[0].paragraphs[2].kind,
+        )
+    };
+    use ParagraphKind::{Body, Box, Caption, Crosshead, Note};
+    assert_eq!(split_kinds(Crosshead), (Crosshead, Body));
+    assert_eq!(split_kinds(Note), (Note, Body));
+    assert_eq!(split_kinds(Caption), (Caption, Body));
+    assert_eq!(split_kinds(Box), (Box, Box));
+    assert_eq!(split_kinds(Body), (Body, Body));
+
+    let mut p = project();
+    p.articles[0].paragraphs[0].kind = Crosshead;
+    p.articles[0].paragraphs[1].kind = Note;
+    Edit::JoinParagraphs {
+        article: 0,
+        paragraph: 0,
+    }
+    .apply(&mut p)
+    .unwrap();
+    assert_eq!(p.articles[0].paragraphs[0].kind, Crosshead);
 }
 
 #[test]

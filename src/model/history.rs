@@ -149,6 +149,16 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// The edit Ctrl+Z would apply (the inverse of the last step), to see where it acts.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|s| &s.edit)
+    }
+
+    /// The edit Ctrl+Shift+Z would apply.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|s| &s.edit)
+    }
+
     /// Label of the step Ctrl+Z would undo.
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|s| s.label.as_str())

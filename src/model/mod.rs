@@ -5,8 +5,11 @@
 
 pub mod edit;
 pub mod history;
+pub mod lessons;
 pub mod project;
 pub mod registry;
+pub mod search;
+pub mod shape;
 pub mod tagging;
 pub mod text;
 

@@ -3,13 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::lessons::Lesson;
 use super::registry::Registry;
 use super::text::{EntityKind, LineRange, TextField};
 
 /// The `format` tag at the top of every project file.
 pub const FORMAT_TAG: &str = "jiaodui-project";
 /// The project format version this build writes. Files with a higher version are refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added paragraph kinds and the structure corrections the project remembers.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Where the project came from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -292,6 +294,9 @@ pub struct Project {
     pub rejected: Vec<Rejection>,
     #[serde(default = "EntityType::defaults")]
     pub entity_types: Vec<EntityType>,
+    /// Structure corrections of the editor, offered again where lines look the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lessons: Vec<Lesson>,
 }
 
 impl Project {
@@ -308,6 +313,7 @@ impl Project {
             lexicon: Vec::new(),
             rejected: Vec::new(),
             entity_types: EntityType::defaults(),
+            lessons: Vec::new(),
         }
     }
 

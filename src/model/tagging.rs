@@ -316,11 +316,27 @@ pub fn confirm(project: &Project, places: &[Place]) -> Edit {
     Edit::Batch(edits)
 }
 
-/// Removes every suggested span in `places` and remembers each rejected text and type, so the
-/// suggestions are never made again in this project.
-pub fn reject(project: &Project, places: &[Place]) -> Edit {
-    let mut removals: Vec<Place> = Vec::new();
+/// Every suggested span spelled `text` with type `kind`, anywhere in the project, in reading
+/// order: what one decision about that suggestion applies to.
+pub fn suggested_alike(project: &Project, text: &str, kind: &EntityKind) -> Vec<Place> {
+    suggestions(project, None)
+        .into_iter()
+        .filter(|&(at, index)| {
+            project.field(at).is_some_and(|f| {
+                let span = &f.spans[index];
+                &span.kind == kind && f.slice(span.start, span.end) == text
+            })
+        })
+        .collect()
+}
+
+/// Rejects the suggestions in `places` everywhere: every suggested span with the same text and
+/// type, in every article, is removed, and the text and type are remembered so the suggestion is
+/// never made again in this project. Registry entries that only these suggestions mentioned go
+/// too. Returns the edit and how many spans it removes.
+pub fn reject_everywhere(project: &Project, places: &[Place]) -> (Edit, usize) {
     let mut rejected = project.rejected.clone();
+    let mut removals: Vec<Place> = Vec::new();
     for &(at, index) in places {
         let Some(field) = project.field(at) else {
             continue;
@@ -331,11 +347,11 @@ pub fn reject(project: &Project, places: &[Place]) -> Edit {
         if span.status != SpanStatus::Suggested {
             continue;
         }
-        removals.push((at, index));
         let rejection = Rejection {
             text: field.slice(span.start, span.end).to_string(),
             kind: span.kind.clone(),
         };
+        removals.extend(suggested_alike(project, &rejection.text, &rejection.kind));
         if !rejected.contains(&rejection) {
             rejected.push(rejection);
         }
@@ -343,17 +359,54 @@ pub fn reject(project: &Project, places: &[Place]) -> Edit {
     // Later spans first, so earlier indices stay valid.
     removals.sort_by(|a, b| b.cmp(a));
     removals.dedup();
+    let count = removals.len();
+    let linked: HashSet<EntityId> = removals
+        .iter()
+        .filter_map(|&(at, index)| project.field(at)?.spans.get(index)?.entity)
+        .collect();
+    let removed: HashSet<Place> = removals.iter().copied().collect();
     let mut edits: Vec<Edit> = removals
         .into_iter()
         .map(|(at, index)| Edit::RemoveSpan { at, index })
         .collect();
+    if !linked.is_empty() {
+        let still_mentioned = mentioned_except(project, &removed);
+        let mut registry = project.registry.clone();
+        registry
+            .entities
+            .retain(|e| !linked.contains(&e.id) || still_mentioned.contains(&e.id));
+        if registry != project.registry {
+            edits.push(Edit::SetRegistry(registry));
+        }
+    }
     if rejected != project.rejected {
         edits.push(Edit::SetLearning {
             lexicon: project.lexicon.clone(),
             rejected,
         });
     }
-    Edit::Batch(edits)
+    (Edit::Batch(edits), count)
+}
+
+/// The entities linked from some span other than those in `removed`.
+fn mentioned_except(project: &Project, removed: &HashSet<Place>) -> HashSet<EntityId> {
+    let mut mentioned = HashSet::new();
+    for (a, article) in project.articles.iter().enumerate() {
+        for (slot, field) in article.fields() {
+            let at = FieldRef::new(a, slot);
+            for (index, span) in field.spans.iter().enumerate() {
+                if !removed.contains(&(at, index)) {
+                    mentioned.extend(span.entity);
+                }
+            }
+        }
+    }
+    mentioned
+}
+
+/// [`reject_everywhere`] without the count.
+pub fn reject(project: &Project, places: &[Place]) -> Edit {
+    reject_everywhere(project, places).0
 }
 
 /// Confirms the suggestions of article `article` (or of the project) that `matches` picks, e.g.

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::registry::EntityId;
+use crate::i18n::Lang;
 
 /// The type of an entity span. The four built-in types follow the CLUENER2020-style conventions of
 /// the gold annotation; editors may add their own types (DATE, MEETING, …) per project.
@@ -182,6 +183,44 @@ impl ParagraphKind {
     pub fn is_body(&self) -> bool {
         *self == ParagraphKind::Body
     }
+
+    /// The name used in exports and on the command line (`body`, `crosshead`, `note`,
+    /// `caption`, `box`).
+    pub fn code(self) -> &'static str {
+        match self {
+            ParagraphKind::Body => "body",
+            ParagraphKind::Crosshead => "crosshead",
+            ParagraphKind::Note => "note",
+            ParagraphKind::Caption => "caption",
+            ParagraphKind::Box => "box",
+        }
+    }
+
+    /// The kind with the given code, if there is one.
+    pub fn from_code(code: &str) -> Option<ParagraphKind> {
+        ParagraphKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The name the editor sees.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            ParagraphKind::Body => lang.pick("正文", "Body"),
+            ParagraphKind::Crosshead => lang.pick("小标题", "Crosshead"),
+            ParagraphKind::Note => lang.pick("注释", "Note"),
+            ParagraphKind::Caption => lang.pick("图片说明", "Caption"),
+            ParagraphKind::Box => lang.pick("专栏框", "Box"),
+        }
+    }
+
+    /// The kind of the second half when a paragraph of this kind is split. A split separates
+    /// text the scan had glued together: what follows a crosshead, a note or a caption is
+    /// running text again, while the text after a box's label is still the box.
+    pub fn after_split(self) -> ParagraphKind {
+        match self {
+            ParagraphKind::Box => ParagraphKind::Box,
+            _ => ParagraphKind::Body,
+        }
+    }
 }
 
 /// A piece of article text (kicker, headline, deck, byline or paragraph) with its spans and the
@@ -293,7 +332,8 @@ impl TextField {
         offset
     }
 
-    /// Splits this field at char `at`: this keeps `..at`, the result holds `at..`. A span that
+    /// Splits this field at char `at`: this keeps `..at` and its kind, the result holds `at..`
+    /// with the kind [`ParagraphKind::after_split`] gives. A span that
     /// crosses the split is cut in two; source lines are divided by the join marks when one lies
     /// at `at`, and otherwise kept on both sides (the raw line really holds both halves).
     pub fn split_off(&mut self, at: usize) -> TextField {
@@ -347,7 +387,7 @@ impl TextField {
             spans: tail_spans,
             source_lines: tail_lines,
             joins: tail_joins,
-            kind: self.kind,
+            kind: self.kind.after_split(),
         }
     }
 

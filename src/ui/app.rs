@@ -26,6 +26,7 @@ use super::review::Review;
 use super::settings::Settings;
 use super::state::{Command, Cursor, FileAction, Selection, SideTab};
 use super::status_bar::{self, StatusInput};
+use super::structure_offer::{self, StructureOffer};
 use super::tag_all::TagAll;
 use super::{fonts, outline, shortcuts};
 use crate::model::tagging::Occurrence;
@@ -33,6 +34,16 @@ use crate::model::tagging::Occurrence;
 mod keys;
 mod prompts;
 mod tagging;
+
+/// Where the panes were drawn in the last frame (`None` when hidden), so tests can check that
+/// the layout fits the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PaneRects {
+    pub outline: Option<egui::Rect>,
+    pub raw: Option<egui::Rect>,
+    pub article: Option<egui::Rect>,
+    pub side: Option<egui::Rect>,
+}
 
 /// A message shown above the panes until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +58,8 @@ pub struct App {
     history: History,
     /// The project file, once the project has one.
     path: Option<PathBuf>,
+    /// The raw text the project was imported from in this window, if any.
+    source_path: Option<PathBuf>,
     selection: Selection,
     cursor: Option<Cursor>,
     settings: Settings,
@@ -71,6 +84,8 @@ pub struct App {
     punctuation: PunctuationDialog,
     title: String,
     autosave: Autosave,
+    /// Where the panes were drawn in the last frame.
+    pane_rects: PaneRects,
     /// Work a crash left in a recovery file, offered back to the editor.
     restore_offer: Option<Recovered>,
     side: SideTab,
@@ -82,6 +97,8 @@ pub struct App {
     /// The mention last jumped to and the revision it was found in, highlighted in the article
     /// pane until the project changes (offsets may no longer fit then).
     mark: Option<(Occurrence, u64)>,
+    /// The offer to repeat the structure correction just made where lines look the same.
+    structure_offer: Option<StructureOffer>,
 }
 
 impl App {
@@ -103,6 +120,7 @@ impl App {
             None => files::sample(),
         };
         let mut app = App::with_opened(opened, settings);
+        app.arrive();
         app.notice = notice;
         app.autosave = Autosave::new(eframe::storage_dir("jiaodui"));
         app.restore_offer = app
@@ -119,12 +137,46 @@ impl App {
             Opened {
                 project,
                 path: None,
+                source: None,
                 needs_suggestions: false,
             },
             Settings::default(),
         );
         app.title = "test".into();
+        app.arrive();
         app
+    }
+
+    /// An app over the project file at `path` with `settings` (tests: reopening a project).
+    pub fn open_for_test(path: &Path, settings: Settings) -> Result<App, String> {
+        let opened = files::open(path, settings.lang)?;
+        let mut app = App::with_opened(opened, settings);
+        app.title = "test".into();
+        app.arrive();
+        Ok(app)
+    }
+
+    /// The settings the window would store now (tests: what a restart would find).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// On opening a project: back to where the editor stopped in it last time, and the raw
+    /// pane at the lines of the article shown.
+    fn arrive(&mut self) {
+        if let Some(position) = self.path.as_deref().and_then(|p| self.settings.position(p)) {
+            let paragraph = FieldRef::new(
+                position.article,
+                crate::model::FieldSlot::Paragraph(position.paragraph),
+            );
+            self.selection = Selection::article(position.article).clamped(&self.project);
+            if self.project.field(paragraph).is_some() {
+                self.article.reveal(paragraph.slot);
+                self.reveal_raw(Some(paragraph));
+                return;
+            }
+        }
+        self.reveal_raw(None);
     }
 
     fn with_opened(opened: Opened, mut settings: Settings) -> App {
@@ -135,6 +187,7 @@ impl App {
             project: opened.project,
             history: History::default(),
             path: opened.path,
+            source_path: opened.source,
             selection: Selection::default(),
             cursor: None,
             settings,
@@ -156,6 +209,7 @@ impl App {
             title: String::new(),
             autosave: Autosave::disabled(),
             restore_offer: None,
+            pane_rects: PaneRects::default(),
             side: SideTab::default(),
             review: Review::default(),
             tag_all: TagAll::default(),
@@ -163,6 +217,7 @@ impl App {
             officials: Officials::default(),
             types_dialog: EntityTypesDialog::default(),
             mark: None,
+            structure_offer: None,
         }
     }
 
@@ -181,6 +236,27 @@ impl App {
         self.selection
     }
 
+    /// Where the panes were drawn in the last frame.
+    pub fn pane_rects(&self) -> PaneRects {
+        self.pane_rects
+    }
+
+    /// Shows or hides parts of the window, as the 视图 menu does.
+    pub fn set_view(&mut self, view: super::settings::ViewSettings) {
+        let raw_changed =
+            (view.raw, view.wrap_raw) != (self.settings.view.raw, self.settings.view.wrap_raw);
+        self.settings.view = view;
+        if raw_changed {
+            // The raw pane comes back (or re-flows) at the lines of what is selected.
+            self.reveal_raw(self.selection.field_ref());
+        }
+    }
+
+    /// Where the text cursor was last seen.
+    pub fn cursor(&self) -> Option<Cursor> {
+        self.cursor
+    }
+
     /// The project file, if the project has been saved or opened from one.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -189,6 +265,14 @@ impl App {
     /// The message shown to the user, if any.
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
+    }
+
+    /// The pending offer to repeat a structure correction elsewhere, if any.
+    pub fn structure_offer(&self) -> Option<&crate::model::lessons::Offer> {
+        self.structure_offer
+            .as_ref()
+            .filter(|o| o.revision == self.revision)
+            .map(|o| &o.offer)
     }
 
     /// The interface language.
@@ -257,6 +341,7 @@ impl App {
         self.project = opened.project;
         self.history = History::default();
         self.path = opened.path;
+        self.source_path = opened.source;
         self.selection = Selection::default();
         self.cursor = None;
         self.focused = None;
@@ -264,6 +349,7 @@ impl App {
         self.jobs.cancel();
         self.wants_suggestions = opened.needs_suggestions;
         self.notice = None;
+        self.arrive();
     }
 
     /// Draws one frame and applies what the editor did in it.
@@ -283,6 +369,7 @@ impl App {
             selection: self.selection,
             cursor: self.cursor,
             recent: &self.settings.recent,
+            view: self.settings.view,
             lang,
         };
         egui::Panel::top("menu-bar").show(ui, |ui| {
@@ -301,18 +388,38 @@ impl App {
                 },
             );
         });
-        egui::Panel::left("outline")
-            .default_size(250.0)
-            .size_range(160.0..=480.0)
-            .show(ui, |ui| {
-                commands.extend(outline::show(ui, &self.project, self.selection, lang));
-            });
-        egui::Panel::right("entities")
-            .default_size(300.0)
-            .size_range(180.0..=520.0)
-            .show(ui, |ui| {
-                commands.extend(self.side_panel(ui));
-            });
+        // The outline, the raw text and the right panel share at most half the window: the
+        // article being corrected keeps the other half at any window size.
+        let window = ui.available_width();
+        let view = self.settings.view;
+        let budget = window / 2.0;
+        let mut rects = PaneRects::default();
+        if view.outline {
+            let max = (budget * 0.25).max(100.0);
+            rects.outline = Some(
+                egui::Panel::left("outline")
+                    .default_size(250.0_f32.min(max))
+                    .size_range(100.0_f32.min(max)..=max)
+                    .show(ui, |ui| {
+                        commands.extend(outline::show(ui, &self.project, self.selection, lang));
+                    })
+                    .response
+                    .rect,
+            );
+        }
+        if view.side {
+            let max = (budget * 0.35).max(140.0);
+            rects.side = Some(
+                egui::Panel::right("entities")
+                    .default_size(300.0_f32.min(max))
+                    .size_range(140.0_f32.min(max)..=max)
+                    .show(ui, |ui| {
+                        commands.extend(self.side_panel(ui));
+                    })
+                    .response
+                    .rect,
+            );
+        }
         let mut focused = None;
         egui::CentralPanel::default().show(ui, |ui| {
             if self.dialogs.waiting() {
@@ -330,24 +437,36 @@ impl App {
             if let Some(notice) = &self.notice {
                 commands.extend(prompts::notice_banner(ui, notice, lang));
             }
+            if let Some(offer) = self.structure_offer() {
+                commands.extend(structure_offer::banner(ui, offer, &self.project, lang));
+            }
             if self.find.open {
-                commands.extend(self.find.bar(ui, lang));
+                commands.extend(self.find.bar(ui, &self.project, lang));
                 ui.separator();
             }
-            let half = (ui.available_width() / 2.0).max(200.0);
-            egui::Panel::left("raw-pane")
-                .default_size(half)
-                .size_range(150.0..=ui.available_width() - 150.0)
-                .show(ui, |ui| {
-                    commands.extend(self.raw.show(
-                        ui,
-                        &self.project,
-                        self.revision,
-                        self.selection,
-                        self.find.active_query(),
-                        lang,
-                    ));
-                });
+            if view.raw {
+                // Less the article's own margins, so that the article itself keeps half.
+                let max = (ui.available_width() - budget - 16.0).max(120.0);
+                self.raw.wrap = view.wrap_raw;
+                rects.raw = Some(
+                    egui::Panel::left("raw-pane")
+                        .default_size((ui.available_width() / 2.0).min(max))
+                        .size_range(120.0_f32.min(max)..=max)
+                        .show(ui, |ui| {
+                            commands.extend(self.raw.show(
+                                ui,
+                                &self.project,
+                                self.revision,
+                                self.selection,
+                                self.find.active_query(),
+                                lang,
+                            ));
+                        })
+                        .response
+                        .rect,
+                );
+            }
+            rects.article = Some(ui.available_rect_before_wrap());
             egui::CentralPanel::default().show(ui, |ui| {
                 let mark = self.mark();
                 let out = self.article.show(
@@ -368,6 +487,16 @@ impl App {
                 }
             });
         });
+        self.pane_rects = rects;
+        if let Some(path) = &self.path {
+            let position = super::settings::Position {
+                article: self.selection.article,
+                paragraph: self.article.top_paragraph().unwrap_or(0),
+            };
+            if self.settings.position(path) != Some(position) {
+                self.settings.remember_position(path, position);
+            }
+        }
         if focused != self.focused {
             self.history.seal();
             self.focused = focused;
@@ -378,13 +507,7 @@ impl App {
             self.dialog_answered(&ctx, purpose, path);
         }
         shortcuts::show(&ctx, &mut self.show_help, &self.project, lang);
-        self.export.show(
-            &ctx,
-            &self.project,
-            self.path.as_deref(),
-            self.revision,
-            lang,
-        );
+        self.export.show(&ctx, &self.project, self.revision, lang);
         if let Some(edit) = self
             .punctuation
             .show(&ctx, &self.project, self.revision, lang)
@@ -531,13 +654,21 @@ impl App {
             }
             Command::SetCursor(cursor) => self.cursor = Some(cursor),
             Command::Undo => {
+                let place = self
+                    .history
+                    .next_undo()
+                    .and_then(|e| e.place(&self.project));
                 if self.history.undo(&mut self.project).is_some() {
-                    self.after_structure_change(None);
+                    self.show_restored(place);
                 }
             }
             Command::Redo => {
+                let place = self
+                    .history
+                    .next_redo()
+                    .and_then(|e| e.place(&self.project));
                 if self.history.redo(&mut self.project).is_some() {
-                    self.after_structure_change(None);
+                    self.show_restored(place);
                 }
             }
             Command::File(action) => {
@@ -566,14 +697,54 @@ impl App {
                     self.run_command_with(ctx, Command::RevealField(found.at));
                 }
             }
+            Command::ShowReplace => {
+                self.find.open = true;
+                self.find.replacing = true;
+                self.find.focus_query = true;
+            }
+            Command::FindGo(index) => {
+                self.find.refresh(&self.project, self.revision);
+                if let Some(found) = self.find.go_to(index) {
+                    self.run_command_with(ctx, Command::RevealField(found.at));
+                }
+            }
+            Command::ReplaceCurrent => {
+                self.find.refresh(&self.project, self.revision);
+                if let Some(command) = self.find.replace_current(&self.project, self.lang()) {
+                    self.run_command_with(ctx, command);
+                    self.find.refresh(&self.project, self.revision);
+                    if let Some(next) = self.find.current().or_else(|| self.find.step(true)) {
+                        self.run_command_with(ctx, Command::RevealField(next.at));
+                    }
+                }
+            }
+            Command::ReplaceAll => {
+                self.find.refresh(&self.project, self.revision);
+                if let Some(command) = self.find.replace_all(&self.project, self.lang()) {
+                    self.run_command_with(ctx, command);
+                }
+            }
             Command::SuggestEntities => {
                 self.jobs
                     .start_suggestions(&self.project, self.revision, ctx)
             }
             Command::ShowHelp => self.show_help = true,
-            Command::ShowExport => self.export.open_for(self.path.as_deref(), &self.project),
+            Command::ShowExport => self.export.open_for(
+                self.path.as_deref(),
+                self.source_path.as_deref(),
+                &self.project,
+            ),
             Command::ShowPunctuation => self.punctuation.open_for(&self.project, self.revision),
             Command::DismissNotice => self.notice = None,
+            Command::SetView(view) => self.set_view(view),
+            Command::AcceptStructureOffer => {
+                if let Some(offer) = self.structure_offer().cloned() {
+                    self.structure_offer = None;
+                    let edit = offer.edit(&self.project);
+                    self.apply_edit(edit, &offer.undo_label(self.lang()), None);
+                }
+            }
+            Command::DismissStructureOffer => self.structure_offer = None,
             tagging => self.run_tagging_command(ctx, tagging),
         }
     }
@@ -609,8 +780,19 @@ impl App {
 
     fn apply_edit(&mut self, edit: Edit, label: &str, select: Option<Selection>) {
         self.history.seal();
+        let learns = matches!(&edit, Edit::Batch(edits) if edits.iter().any(|e| matches!(e, Edit::SetLessons(_))));
         match self.history.apply(&mut self.project, edit, label) {
-            Ok(()) => self.after_structure_change(select),
+            Ok(()) => {
+                self.after_structure_change(select);
+                // A correction the project just learnt: offer it where lines look the same.
+                self.structure_offer = learns
+                    .then(|| crate::model::lessons::offer_for_latest(&self.project))
+                    .flatten()
+                    .map(|offer| StructureOffer {
+                        offer,
+                        revision: self.revision,
+                    });
+            }
             Err(error) => self.show_error(format!(
                 "{}: {error}",
                 self.lang().pick("无法执行", "Cannot do that")
@@ -628,6 +810,16 @@ impl App {
             }
         }
         self.selection = self.selection.clamped(&self.project);
+    }
+
+    /// After undo or redo: selects and scrolls to what changed (article, field, raw lines), so
+    /// the editor sees what came back.
+    fn show_restored(&mut self, place: Option<(usize, Option<crate::model::FieldSlot>)>) {
+        let select = place.map(|(article, field)| Selection { article, field });
+        self.after_structure_change(select);
+        if select.is_some() {
+            self.reveal_raw(self.selection.field_ref());
+        }
     }
 
     fn reveal_raw(&mut self, at: Option<FieldRef>) {

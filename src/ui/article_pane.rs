@@ -13,7 +13,7 @@ use egui::{Sense, TextStyle, UiBuilder};
 
 use crate::i18n::Lang;
 use crate::model::tagging::Occurrence;
-use crate::model::{ArticleId, Edit, FieldRef, FieldSlot, Project, TextField};
+use crate::model::{ArticleId, Edit, FieldRef, FieldSlot, ParagraphKind, Project, TextField};
 
 use super::describe_rule;
 use super::find::Find;
@@ -40,6 +40,11 @@ pub struct ArticlePane {
     scroll_to_item: Option<usize>,
     /// The topmost item in view last frame.
     top_item: Option<(ArticleId, usize)>,
+    /// A field to give keyboard focus, with the text cursor at this char, once it is drawn.
+    focus_at: Option<(FieldRef, usize)>,
+    /// The part of the article in view last frame (top and bottom), to scroll only when what
+    /// is to be shown is not already in view.
+    viewport: Option<(ArticleId, f32, f32)>,
 }
 
 /// The header fields in display order with their names.
@@ -73,6 +78,18 @@ impl ArticlePane {
     /// Scrolls to a field of the shown article on the next frame.
     pub fn reveal(&mut self, slot: FieldSlot) {
         self.scroll_to_item = Some(slot.paragraph().map_or(0, |p| p + 1));
+    }
+
+    /// The paragraph at the top of the view (0-based), once the pane has been drawn.
+    pub fn top_paragraph(&self) -> Option<usize> {
+        self.top_item.map(|(_, item)| item.saturating_sub(1))
+    }
+
+    /// Puts the text cursor into field `at` at char `at_char` (and scrolls to it), as a word
+    /// processor does after splitting or joining paragraphs.
+    pub fn place_cursor(&mut self, at: FieldRef, at_char: usize) {
+        self.reveal(at.slot);
+        self.focus_at = Some((at, at_char));
     }
 
     /// Draws the article at `selection.article`.
@@ -169,11 +186,20 @@ impl ArticlePane {
             .id_salt(("article-pane", id))
             .auto_shrink([false, false]);
         if let Some(item) = self.scroll_to_item.take().filter(|&i| i < n_items) {
-            area = area.vertical_scroll_offset((tops[item] - 8.0).max(0.0));
+            let in_view = self.viewport.is_some_and(|(shown, top, bottom)| {
+                shown == id
+                    && tops[item] >= top
+                    && tops[item] + heights[item].min(bottom - top) <= bottom
+            });
+            if !in_view {
+                area = area.vertical_scroll_offset((tops[item] - 8.0).max(0.0));
+            }
         }
         let mut measured = Vec::new();
         let mut top_item = None;
+        let mut seen = None;
         area.show_viewport(ui, |ui, viewport| {
+            seen = Some((id, viewport.min.y, viewport.max.y));
             ui.set_height(total);
             let origin = ui.max_rect().min;
             for item in 0..n_items {
@@ -204,6 +230,7 @@ impl ArticlePane {
                 measured.push((item, drawn.height()));
             }
         });
+        self.viewport = seen;
         for (item, height) in measured {
             let old = self.heights.insert((id, item), height);
             if old.is_none_or(|old| (old - height).abs() > 0.5) {
@@ -267,15 +294,40 @@ impl ArticlePane {
         ui.horizontal_top(|ui| {
             let selected = fc.selection.field == Some(at.slot);
             let gutter = ui
-                .add_sized(
-                    [40.0, ui.spacing().interact_size.y],
-                    egui::Button::selectable(selected, format!("¶{}", index + 1)).frame(false),
-                )
-                .on_hover_text(source_lines_text(field, fc.lang));
+                .vertical(|ui| {
+                    ui.set_width(40.0);
+                    let gutter = ui
+                        .add_sized(
+                            [40.0, ui.spacing().interact_size.y],
+                            egui::Button::selectable(selected, format!("¶{}", index + 1))
+                                .frame(false),
+                        )
+                        .on_hover_text(source_lines_text(field, fc.lang));
+                    if !field.kind.is_body() {
+                        ui.label(egui::RichText::new(field.kind.name(fc.lang)).small().weak());
+                    }
+                    gutter
+                })
+                .inner;
             if gutter.clicked() {
                 out.commands.push(Command::SelectField(at));
             }
-            let response = self.field_editor(ui, fc, at, field, TextStyle::Body, gutter.id, out);
+            let response = if field.kind == ParagraphKind::Box {
+                // A box is set apart from the running text by a tinted frame.
+                let tint = ui.visuals().faint_bg_color;
+                let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+                egui::Frame::new()
+                    .fill(tint)
+                    .stroke(stroke)
+                    .inner_margin(6.0)
+                    .corner_radius(4.0)
+                    .show(ui, |ui| {
+                        self.field_editor(ui, fc, at, field, TextStyle::Body, gutter.id, out)
+                    })
+                    .inner
+            } else {
+                self.field_editor(ui, fc, at, field, TextStyle::Body, gutter.id, out)
+            };
             response.context_menu(|ui| {
                 action_menu(ui, fc, at, out);
             });
@@ -294,8 +346,7 @@ impl ArticlePane {
         label: egui::Id,
         out: &mut PaneOutput,
     ) -> egui::Response {
-        let font = style.resolve(ui.style());
-        let color = ui.visuals().text_color();
+        let (font, color) = kind_font(ui, style, field.kind);
         let dark = ui.visuals().dark_mode;
         let mut highlights = fc.find.highlights(at);
         if let Some(mark) = fc.mark.filter(|m| m.at == at) {
@@ -316,6 +367,7 @@ impl ArticlePane {
                     color,
                     dark,
                     wrap_width,
+                    italics: field.kind == ParagraphKind::Caption,
                 };
                 cache.galley(ui.ctx(), &look)
             } else {
@@ -326,21 +378,36 @@ impl ArticlePane {
         };
         let mut buffer = field.text.clone();
         let is_paragraph = at.slot.paragraph().is_some();
+        let id = egui::Id::unique(("field", fc.project.articles[at.article].id, at.slot));
+        if let Some(join) = join_at_edge(ui, fc, at, field, id) {
+            out.commands.push(join.command);
+            self.focus_at = Some(join.cursor);
+        }
+        let place = self.focus_at.filter(|(f, _)| *f == at).map(|(_, c)| c);
+        if let Some(char) = place {
+            let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(
+                    egui::text::CCursor::new(char.min(field.char_len())),
+                )));
+            state.store(ui.ctx(), id);
+            self.focus_at = None;
+        }
         let editor = if is_paragraph {
             egui::TextEdit::multiline(&mut buffer).desired_rows(1)
         } else {
             egui::TextEdit::singleline(&mut buffer)
         };
         let output = editor
-            .id(egui::Id::unique((
-                "field",
-                fc.project.articles[at.article].id,
-                at.slot,
-            )))
+            .id(id)
             .desired_width(f32::INFINITY)
             .layouter(&mut layouter)
             .show(ui);
         let response = output.response.response.clone().labelled_by(label);
+        if place.is_some() {
+            response.request_focus();
+        }
         let kept = keep_selection_on_right_click(ui, fc, at, &response, &output);
         if response.has_focus() {
             out.focused = Some(at);
@@ -363,8 +430,14 @@ impl ArticlePane {
             && let Some((start, end, inserted)) = text_change(&field.text, &buffer)
         {
             if is_paragraph && inserted == "\n" && start == end {
-                // Enter splits the paragraph at the cursor.
+                // Enter splits the paragraph at the cursor, which goes to the start of the second
+                // half: that paragraph is now the current one.
                 if start > 0 && start < field.char_len() {
+                    let paragraph = at.slot.paragraph().unwrap_or_default();
+                    self.focus_at = Some((
+                        FieldRef::new(at.article, FieldSlot::Paragraph(paragraph + 1)),
+                        0,
+                    ));
                     out.commands.push(Command::Apply {
                         edit: Edit::SplitParagraph {
                             article: at.article,
@@ -553,6 +626,63 @@ fn join_marks(
     }
 }
 
+/// A join asked for with the keyboard, and where the cursor goes after it.
+struct EdgeJoin {
+    command: Command,
+    cursor: (FieldRef, usize),
+}
+
+/// Backspace at the start of a paragraph joins it with the previous one, Delete at its end with
+/// the next one, the cursor staying at the seam — as in a word processor. The key is taken so
+/// the text editor does not also act on it.
+fn join_at_edge(
+    ui: &egui::Ui,
+    fc: &FieldContext<'_>,
+    at: FieldRef,
+    field: &TextField,
+    id: egui::Id,
+) -> Option<EdgeJoin> {
+    let paragraph = at.slot.paragraph()?;
+    if !ui.memory(|m| m.has_focus(id)) {
+        return None;
+    }
+    let range = egui::TextEdit::load_state(ui.ctx(), id)?
+        .cursor
+        .char_range()?;
+    if range.primary != range.secondary {
+        return None;
+    }
+    let position = range.primary.index.0;
+    let article = &fc.project.articles[at.article];
+    let (action, key, seam) = if position == 0 && paragraph > 0 {
+        let previous = article.paragraphs[paragraph - 1].char_len();
+        (
+            Action::JoinWithPreviousParagraph,
+            egui::Key::Backspace,
+            (
+                FieldRef::new(at.article, FieldSlot::Paragraph(paragraph - 1)),
+                previous,
+            ),
+        )
+    } else if position == field.char_len() && paragraph + 1 < article.paragraphs.len() {
+        (
+            Action::JoinWithNextParagraph,
+            egui::Key::Delete,
+            (at, field.char_len()),
+        )
+    } else {
+        return None;
+    };
+    if !ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+        return None;
+    }
+    let command = action.command(fc.project, Selection::field(at), fc.cursor, fc.lang)?;
+    Some(EdgeJoin {
+        command,
+        cursor: seam,
+    })
+}
+
 /// "Raw lines 12–13" for a paragraph's gutter.
 fn source_lines_text(field: &TextField, lang: Lang) -> String {
     let ranges: Vec<String> = field
@@ -572,20 +702,54 @@ fn source_lines_text(field: &TextField, lang: Lang) -> String {
     format!("{} {}", lang.pick("原文行", "Raw lines"), ranges.join(", "))
 }
 
+/// The font and colour of a field of `kind`: a crosshead reads as a heading (larger, in the
+/// strong text colour), a note is set smaller and greyer; captions are italic (see
+/// `FieldLook::italics`) and boxes framed (by the paragraph drawing).
+fn kind_font(
+    ui: &egui::Ui,
+    style: TextStyle,
+    kind: ParagraphKind,
+) -> (egui::FontId, egui::Color32) {
+    let mut font = style.resolve(ui.style());
+    let visuals = ui.visuals();
+    let color = match kind {
+        ParagraphKind::Crosshead => {
+            font.size *= 1.2;
+            visuals.strong_text_color()
+        }
+        ParagraphKind::Note => {
+            font.size *= 0.85;
+            visuals.weak_text_color()
+        }
+        ParagraphKind::Body | ParagraphKind::Caption | ParagraphKind::Box => visuals.text_color(),
+    };
+    (font, color)
+}
+
 /// The structure actions for one field, as a context menu, after the actions on the entity span
-/// under the text cursor, if there is one.
+/// under the text cursor, if there is one; for a paragraph, its kinds last.
 fn action_menu(ui: &mut egui::Ui, fc: &FieldContext<'_>, at: FieldRef, out: &mut PaneOutput) {
     if let Some(cursor) = fc.cursor.filter(|c| c.at == at) {
         out.commands
             .extend(super::span_menu::show(ui, fc.project, cursor, fc.lang));
     }
     let selection = Selection::field(at);
-    for action in Action::ALL {
+    let mut item = |ui: &mut egui::Ui, action: Action| {
         let command = action.command(fc.project, selection, fc.cursor, fc.lang);
         let button = egui::Button::new(action.label(fc.lang)).shortcut_text(action.shortcut_text());
         if ui.add_enabled(command.is_some(), button).clicked() {
             out.commands.extend(command);
             ui.close();
+        }
+    };
+    for &action in Action::STRUCTURE.iter().chain(Action::HEADINGS) {
+        item(ui, action);
+    }
+    if at.slot.paragraph().is_some() {
+        ui.separator();
+        ui.weak(fc.lang.pick("段落类型", "Paragraph kind"));
+        for &action in Action::KINDS {
+            item(ui, action);
         }
     }
 }

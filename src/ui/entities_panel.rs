@@ -113,6 +113,31 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
                                     select: None,
                                 });
                             }
+                            let alike =
+                                crate::model::tagging::suggested_alike(project, text, kind);
+                            if alike.len() > mention.suggested
+                                && ui
+                                    .small_button(match lang {
+                                        Lang::Zh => format!("全部确认（{} 处）", alike.len()),
+                                        Lang::En => format!("Confirm all ({})", alike.len()),
+                                    })
+                                    .on_hover_text(lang.pick(
+                                        "确认所有文章中的这个建议",
+                                        "Confirm this suggestion in every article",
+                                    ))
+                                    .clicked()
+                            {
+                                commands.push(Command::Apply {
+                                    edit: confirm_edit(project, &alike),
+                                    label: match lang {
+                                        Lang::Zh => format!("全部确认 {text}（{} 处）", alike.len()),
+                                        Lang::En => {
+                                            format!("Confirmed all {text} ({} places)", alike.len())
+                                        }
+                                    },
+                                    select: None,
+                                });
+                            }
                             if ui
                                 .small_button(lang.pick("拒绝", "Reject"))
                                 .on_hover_text(lang.pick(
@@ -123,7 +148,14 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
                             {
                                 commands.push(Command::Apply {
                                     edit: reject_edit(project, text, kind, &mention.places),
-                                    label: format!("{} {text}", lang.pick("拒绝实体", "Reject entity")),
+                                    label: match lang {
+                                        Lang::Zh => format!("已拒绝 {text}（{} 处）", alike.len()),
+                                        Lang::En => format!(
+                                            "Rejected {text} ({} {})",
+                                            alike.len(),
+                                            if alike.len() == 1 { "place" } else { "places" }
+                                        ),
+                                    },
                                     select: None,
                                 });
                             }
@@ -148,7 +180,12 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
             });
             ui.separator();
             let mut any = false;
-            for person in project.registry.officials() {
+            let mentioned = crate::model::tagging::articles_by_entity(project);
+            for person in project
+                .registry
+                .officials()
+                .filter(|e| mentioned.contains_key(&e.id))
+            {
                 any = true;
                 let roles: Vec<String> = person.roles.iter().map(|r| r.display()).collect();
                 ui.label(RichText::new(&person.name).strong());

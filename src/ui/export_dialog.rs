@@ -4,10 +4,11 @@
 //! The dialog only reads the project; writing goes through `formats::export`, which checks the
 //! target before it writes and writes each file atomically.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 
-use crate::formats::export::{self, ExportFormat, ExportOptions, RegistryFile};
+use crate::formats::export::{self, ExportFormat, ExportOptions, Plan, Protected, RegistryFile};
 use crate::i18n::Lang;
 use crate::model::Project;
 
@@ -15,10 +16,18 @@ use crate::model::Project;
 /// laying out a whole year of bulletins every frame.
 const PREVIEW_CHARS: usize = 4000;
 
-/// The rendered preview, kept until the format, the options or the project change.
+/// How many file names the preview lists before it only counts the rest.
+const LISTED_FILES: usize = 8;
+
+/// What the preview was computed for: format, options, project revision, target and the number
+/// of exports done (an export changes which files exist).
+type PreviewKey = (ExportFormat, ExportOptions, u64, String, u32);
+
+/// The rendered preview, kept until the format, the options, the target or the project change.
 struct Preview {
-    key: (ExportFormat, ExportOptions, u64),
-    files: Vec<String>,
+    key: PreviewKey,
+    /// What the export would write, or why it cannot.
+    plan: Result<Plan, String>,
     head: String,
 }
 
@@ -28,7 +37,17 @@ pub struct ExportDialog {
     format: ExportFormat,
     options: ExportOptions,
     target: String,
+    /// The target last used or typed for each format, so switching formats never loses it.
+    remembered: HashMap<ExportFormat, String>,
+    /// The project file and its raw text, which no export may replace.
+    protected: Protected,
+    /// The folder new targets are proposed in, until the editor picks another one.
+    base: PathBuf,
     preview: Option<Preview>,
+    /// Exports done, so the preview's list of existing files is redone after each.
+    exports: u32,
+    /// An export waiting for the editor to allow replacing the files listed in it.
+    confirm: Option<Plan>,
     browse: Option<Receiver<Option<PathBuf>>>,
     /// The outcome of the last export: a message and whether it failed.
     outcome: Option<(String, bool)>,
@@ -41,7 +60,12 @@ impl Default for ExportDialog {
             format: ExportFormat::Jsonl,
             options: ExportOptions::default(),
             target: String::new(),
+            remembered: HashMap::new(),
+            protected: Protected::default(),
+            base: PathBuf::new(),
             preview: None,
+            exports: 0,
+            confirm: None,
             browse: None,
             outcome: None,
         }
@@ -49,12 +73,27 @@ impl Default for ExportDialog {
 }
 
 impl ExportDialog {
-    /// Opens the dialog, proposing a target beside the project file (or in the working folder).
-    pub fn open_for(&mut self, project_path: Option<&Path>, project: &Project) {
+    /// Opens the dialog, proposing a target beside the project file (or beside the raw text, or
+    /// in the working folder) that is never the raw text or the project itself.
+    pub fn open_for(
+        &mut self,
+        project_path: Option<&Path>,
+        source_path: Option<&Path>,
+        project: &Project,
+    ) {
         self.open = true;
         self.outcome = None;
+        self.confirm = None;
+        self.protected = Protected::for_project(project, project_path, source_path);
+        let base = start_folder(project_path.or(source_path));
+        if base != self.base {
+            // Another project (or its first save): the targets of the last one no longer fit.
+            self.base = base;
+            self.remembered.clear();
+            self.target.clear();
+        }
         if self.target.is_empty() {
-            self.target = default_target(project_path, project, self.format, &self.options)
+            self.target = default_target(&self.base, project, self.format, &self.options)
                 .display()
                 .to_string();
         }
@@ -65,33 +104,61 @@ impl ExportDialog {
         self.format
     }
 
-    /// Chooses a format and proposes a matching target name.
-    pub fn set_format(
-        &mut self,
-        format: ExportFormat,
-        project_path: Option<&Path>,
-        project: &Project,
-    ) {
+    /// The target currently proposed or typed.
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// Chooses a format. Its target is the one last used for it or, the first time, its default
+    /// name in the folder of the current target, so a folder the editor typed stays.
+    pub fn set_format(&mut self, format: ExportFormat, project: &Project) {
+        if format == self.format {
+            return;
+        }
+        self.remembered.insert(self.format, self.target.clone());
+        let folder = self.current_folder();
         self.format = format;
-        self.target = default_target(project_path, project, format, &self.options)
-            .display()
-            .to_string();
+        self.target = match self.remembered.get(&format) {
+            Some(target) => target.clone(),
+            None => default_target(&folder, project, format, &self.options)
+                .display()
+                .to_string(),
+        };
+        self.confirm = None;
+    }
+
+    /// The folder the current target is in (a multi-file target's folder is itself a new
+    /// folder inside it).
+    fn current_folder(&self) -> PathBuf {
+        Path::new(self.target.trim())
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| self.base.clone())
     }
 
     /// Sets the target path (typed by the editor or chosen in a dialog).
     pub fn set_target(&mut self, target: impl Into<String>) {
         self.target = target.into();
+        self.confirm = None;
+    }
+
+    /// Changes the options; when the format switches between one file and a folder, the target
+    /// is proposed anew in the same folder.
+    pub fn set_options(&mut self, options: ExportOptions, project: &Project) {
+        let was_folder = self.format.writes_directory(&self.options);
+        self.options = options;
+        if self.format.writes_directory(&self.options) != was_folder {
+            self.target =
+                default_target(&self.current_folder(), project, self.format, &self.options)
+                    .display()
+                    .to_string();
+            self.confirm = None;
+        }
     }
 
     /// Draws the dialog; `revision` tells when the project changed so the preview is redone.
-    pub fn show(
-        &mut self,
-        ctx: &egui::Context,
-        project: &Project,
-        project_path: Option<&Path>,
-        revision: u64,
-        lang: Lang,
-    ) {
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project, revision: u64, lang: Lang) {
         if !self.open {
             return;
         }
@@ -102,53 +169,98 @@ impl ExportDialog {
             .default_width(720.0)
             .collapsible(false)
             .show(ctx, |ui| {
-                self.format_choice(ui, project, project_path, lang);
-                self.option_checkboxes(ui, lang);
+                self.format_choice(ui, project, lang);
+                self.option_checkboxes(ui, project, lang);
                 ui.separator();
                 self.target_row(ui, lang);
                 ui.separator();
                 self.preview_area(ui, project, revision, lang);
                 ui.separator();
-                ui.horizontal(|ui| {
-                    if ui.button(lang.pick("导出", "Export")).clicked() {
-                        self.outcome = Some(self.export_now(project, lang));
-                    }
-                    if let Some((message, failed)) = &self.outcome {
-                        let color = if *failed {
-                            ui.visuals().error_fg_color
-                        } else {
-                            ui.visuals().text_color()
-                        };
-                        ui.colored_label(color, message);
-                    }
-                });
+                if self.confirm.is_some() {
+                    self.confirm_area(ui, lang);
+                } else {
+                    ui.horizontal(|ui| {
+                        if ui.button(lang.pick("导出", "Export")).clicked() {
+                            self.outcome = Some(self.export_now(project, lang));
+                        }
+                        self.outcome_label(ui);
+                    });
+                }
             });
         self.open = open;
     }
 
-    fn format_choice(
-        &mut self,
-        ui: &mut egui::Ui,
-        project: &Project,
-        project_path: Option<&Path>,
-        lang: Lang,
-    ) {
+    fn outcome_label(&self, ui: &mut egui::Ui) {
+        if let Some((message, failed)) = &self.outcome {
+            let color = if *failed {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.colored_label(color, message);
+        }
+    }
+
+    /// The question before files are replaced: which ones, and the choice to go on or not.
+    fn confirm_area(&mut self, ui: &mut egui::Ui, lang: Lang) {
+        let Some(plan) = &self.confirm else {
+            return;
+        };
+        let replaced = plan.replaced();
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            match lang {
+                Lang::Zh => format!("以下 {} 个文件已存在,导出会替换它们:", replaced.len()),
+                Lang::En => format!(
+                    "{} {} already there; exporting replaces {}:",
+                    replaced.len(),
+                    if replaced.len() == 1 {
+                        "file is"
+                    } else {
+                        "files are"
+                    },
+                    if replaced.len() == 1 { "it" } else { "them" }
+                ),
+            },
+        );
+        ui.label(list_names(&replaced, lang));
+        ui.horizontal(|ui| {
+            if ui
+                .button(lang.pick("替换并导出", "Replace and export"))
+                .clicked()
+            {
+                self.outcome = Some(self.confirm_replace(lang));
+            }
+            if ui.button(lang.pick("取消", "Cancel")).clicked() {
+                self.confirm = None;
+                self.outcome = Some((
+                    lang.pick(
+                        "已取消,没有写入任何内容。",
+                        "Cancelled: nothing was written.",
+                    )
+                    .to_string(),
+                    false,
+                ));
+            }
+        });
+    }
+
+    fn format_choice(&mut self, ui: &mut egui::Ui, project: &Project, lang: Lang) {
         ui.horizontal_wrapped(|ui| {
             ui.label(lang.pick("格式", "Format"));
             for format in ExportFormat::all() {
                 if ui
                     .selectable_label(self.format == format, format.name(lang))
                     .clicked()
-                    && self.format != format
                 {
-                    self.set_format(format, project_path, project);
+                    self.set_format(format, project);
                 }
             }
         });
     }
 
-    fn option_checkboxes(&mut self, ui: &mut egui::Ui, lang: Lang) {
-        let options = &mut self.options;
+    fn option_checkboxes(&mut self, ui: &mut egui::Ui, project: &Project, lang: Lang) {
+        let mut options = self.options.clone();
         ui.horizontal_wrapped(|ui| {
             match self.format {
                 ExportFormat::Txt | ExportFormat::Markdown | ExportFormat::Conll => {
@@ -192,6 +304,9 @@ impl ExportDialog {
                 lang.pick("只导出已确认的实体", "Only confirmed entities"),
             );
         });
+        if options != self.options {
+            self.set_options(options, project);
+        }
     }
 
     fn target_row(&mut self, ui: &mut egui::Ui, lang: Lang) {
@@ -202,11 +317,14 @@ impl ExportDialog {
             } else {
                 lang.pick("导出到文件", "To file")
             });
-            ui.add(
+            let field = ui.add(
                 egui::TextEdit::singleline(&mut self.target)
                     .desired_width(480.0)
                     .id_salt("export-target"),
             );
+            if field.changed() {
+                self.confirm = None;
+            }
             if ui
                 .add_enabled(
                     self.browse.is_none(),
@@ -220,24 +338,58 @@ impl ExportDialog {
     }
 
     fn preview_area(&mut self, ui: &mut egui::Ui, project: &Project, revision: u64, lang: Lang) {
-        let key = (self.format, self.options.clone(), revision);
+        let key = (
+            self.format,
+            self.options.clone(),
+            revision,
+            self.target.trim().to_string(),
+            self.exports,
+        );
         if self.preview.as_ref().is_none_or(|p| p.key != key) {
-            self.preview = Some(render_preview(project, self.format, &self.options, key));
+            self.preview = Some(self.render_preview(project, key, lang));
         }
         let preview = self.preview.as_ref().expect("just rendered");
-        ui.label(format!(
-            "{} {}: {}",
-            preview.files.len(),
-            lang.pick("个文件", "file(s)"),
-            preview
-                .files
-                .iter()
-                .take(6)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ")
-                + if preview.files.len() > 6 { ", …" } else { "" }
-        ));
+        match &preview.plan {
+            Ok(plan) => {
+                let paths: Vec<&Path> = plan.files.iter().map(|f| f.path.as_path()).collect();
+                ui.label(match lang {
+                    Lang::Zh => {
+                        format!("将写入 {} 个文件:{}", paths.len(), list_names(&paths, lang))
+                    }
+                    Lang::En => format!(
+                        "Writes {} {}: {}",
+                        paths.len(),
+                        if paths.len() == 1 { "file" } else { "files" },
+                        list_names(&paths, lang)
+                    ),
+                });
+                let replaced = plan.replaced();
+                if !replaced.is_empty() {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!(
+                            "{} {}",
+                            lang.pick("将替换已有文件:", "Replaces existing files:"),
+                            list_names(&replaced, lang)
+                        ),
+                    );
+                }
+                if !plan.left.is_empty() {
+                    let left: Vec<&Path> = plan.left.iter().map(PathBuf::as_path).collect();
+                    ui.label(format!(
+                        "{} {}",
+                        lang.pick(
+                            "文件夹中另有这些文件,导出后原样保留(可能是旧的导出):",
+                            "Also in the folder and left as they are (perhaps from an earlier export):"
+                        ),
+                        list_names(&left, lang)
+                    ));
+                }
+            }
+            Err(message) => {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+            }
+        }
         egui::ScrollArea::vertical()
             .max_height(320.0)
             .id_salt("export-preview")
@@ -246,19 +398,48 @@ impl ExportDialog {
             });
     }
 
+    fn render_preview(&self, project: &Project, key: PreviewKey, lang: Lang) -> Preview {
+        let target = PathBuf::from(self.target.trim());
+        let plan = if target.as_os_str().is_empty() {
+            Err(lang
+                .pick("请填写导出位置。", "Enter where to export.")
+                .to_string())
+        } else {
+            export::plan(
+                project,
+                self.format,
+                &self.options,
+                &target,
+                &self.protected,
+            )
+            .map_err(|e| e.message(lang))
+        };
+        let head = match &plan {
+            Ok(plan) => plan.files.first().map(|f| f.content.clone()),
+            Err(_) => export::render(project, self.format, &self.options)
+                .into_iter()
+                .next()
+                .map(|(_, content)| content),
+        }
+        .map(|content| content.chars().take(PREVIEW_CHARS).collect())
+        .unwrap_or_default();
+        Preview { key, plan, head }
+    }
+
     fn poll_browse(&mut self) {
         if let Some(receiver) = &self.browse
             && let Ok(choice) = receiver.try_recv()
         {
             if let Some(path) = choice {
-                self.target = path.display().to_string();
+                self.set_target(path.display().to_string());
             }
             self.browse = None;
         }
     }
 
-    /// Writes the export and returns the message to show.
-    pub fn export_now(&self, project: &Project, lang: Lang) -> (String, bool) {
+    /// Exports, or — when files would be replaced — asks first and returns the question.
+    /// Returns the message to show and whether it is a failure.
+    pub fn export_now(&mut self, project: &Project, lang: Lang) -> (String, bool) {
         let target = PathBuf::from(self.target.trim());
         if target.as_os_str().is_empty() {
             return (
@@ -267,11 +448,56 @@ impl ExportDialog {
                 true,
             );
         }
-        match export::export(project, self.format, &self.options, &target) {
+        self.remembered.insert(self.format, self.target.clone());
+        let plan = match export::plan(
+            project,
+            self.format,
+            &self.options,
+            &target,
+            &self.protected,
+        ) {
+            Ok(plan) => plan,
+            Err(error) => return (error.message(lang), true),
+        };
+        if !plan.replaced().is_empty() {
+            let count = plan.replaced().len();
+            self.confirm = Some(plan);
+            return (
+                match lang {
+                    Lang::Zh => format!("有 {count} 个文件已存在,请确认是否替换。"),
+                    Lang::En => format!("{count} file(s) already exist: confirm to replace."),
+                },
+                false,
+            );
+        }
+        self.write(&plan, false, lang)
+    }
+
+    /// Whether the dialog is waiting for the editor to allow replacing files.
+    pub fn asks_to_replace(&self) -> bool {
+        self.confirm.is_some()
+    }
+
+    /// Writes the export the editor allowed to replace existing files.
+    pub fn confirm_replace(&mut self, lang: Lang) -> (String, bool) {
+        match self.confirm.take() {
+            Some(plan) => self.write(&plan, true, lang),
+            None => (String::new(), false),
+        }
+    }
+
+    fn write(&mut self, plan: &Plan, replace: bool, lang: Lang) -> (String, bool) {
+        self.exports += 1;
+        let target = self.target.trim().to_string();
+        match plan.write(replace) {
             Ok(written) => (
                 match lang {
-                    Lang::Zh => format!("已写入 {} 个文件:{}", written.len(), target.display()),
-                    Lang::En => format!("wrote {} file(s): {}", written.len(), target.display()),
+                    Lang::Zh => format!("已写入 {} 个文件:{target}", written.len()),
+                    Lang::En => format!(
+                        "Wrote {} {}: {target}",
+                        written.len(),
+                        if written.len() == 1 { "file" } else { "files" }
+                    ),
                 },
                 false,
             ),
@@ -280,48 +506,55 @@ impl ExportDialog {
     }
 }
 
-fn render_preview(
-    project: &Project,
-    format: ExportFormat,
-    options: &ExportOptions,
-    key: (ExportFormat, ExportOptions, u64),
-) -> Preview {
-    let files = export::render(project, format, options);
-    let head = files
-        .first()
-        .map(|(_, content)| content.chars().take(PREVIEW_CHARS).collect())
-        .unwrap_or_default();
-    Preview {
-        key,
-        files: files.into_iter().map(|(name, _)| name).collect(),
-        head,
+/// The file names of `paths` (their folder is shown in the target field), the first few only.
+fn list_names(paths: &[&Path], lang: Lang) -> String {
+    let mut names: Vec<String> = paths
+        .iter()
+        .take(LISTED_FILES)
+        .map(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string())
+        })
+        .collect();
+    if paths.len() > LISTED_FILES {
+        names.push(match lang {
+            Lang::Zh => format!("…等 {} 个", paths.len()),
+            Lang::En => format!("… {} in all", paths.len()),
+        });
     }
+    names.join(", ")
 }
 
-/// `dir/NAME.EXT` beside the project (or in the working folder), or `dir/NAME-FORMAT/` for
-/// formats that write several files.
+/// The folder exports are first proposed in: beside the project file (or the raw text); for a
+/// project never saved, the folder the program was started in, written out in full so the
+/// editor sees where the files will go.
+fn start_folder(beside: Option<&Path>) -> PathBuf {
+    beside
+        .and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
+}
+
+/// `folder/NAME.corrected.EXT` for a single file, `folder/NAME-export` for formats that write
+/// several files: names that can never be the raw text `NAME.txt` or the project.
 fn default_target(
-    project_path: Option<&Path>,
+    folder: &Path,
     project: &Project,
     format: ExportFormat,
     options: &ExportOptions,
 ) -> PathBuf {
-    // Beside the project; for a project not saved yet, the folder the program was started in,
-    // written out in full so the editor sees where the files will go.
-    let dir = project_path
-        .and_then(Path::parent)
-        .map(Path::to_path_buf)
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default();
     let stem = Path::new(&project.source.name)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "export".into());
     if format.writes_directory(options) {
-        dir.join(format!("{stem}-{}", format.code()))
+        folder.join(format!("{stem}-export"))
     } else {
-        dir.join(format!("{stem}.{}", format.extension()))
+        folder.join(format!("{stem}.corrected.{}", format.extension()))
     }
 }
 
@@ -365,19 +598,43 @@ mod tests {
     }
 
     #[test]
-    fn the_default_target_follows_the_format() {
+    fn the_default_target_is_never_the_source_or_the_project() {
         let p = project();
         let options = ExportOptions::default();
-        let dir = Path::new("/data/x.jiaodui.ron");
+        let dir = Path::new("/data");
         assert_eq!(
-            default_target(Some(dir), &p, ExportFormat::Jsonl, &options),
-            PathBuf::from("/data/bulletin.jsonl")
+            default_target(dir, &p, ExportFormat::Txt, &options),
+            PathBuf::from("/data/bulletin.corrected.txt")
         );
         assert_eq!(
-            default_target(Some(dir), &p, ExportFormat::Brat, &options),
-            PathBuf::from("/data/bulletin-brat")
+            default_target(dir, &p, ExportFormat::Brat, &options),
+            PathBuf::from("/data/bulletin-export")
         );
-        assert!(default_target(None, &p, ExportFormat::Tei, &options).is_absolute());
+        let mut dialog = ExportDialog::default();
+        dialog.open_for(None, None, &p);
+        assert!(Path::new(dialog.target()).is_absolute());
+    }
+
+    #[test]
+    fn a_typed_folder_survives_switching_formats_and_each_format_keeps_its_target() {
+        let p = project();
+        let mut dialog = ExportDialog::default();
+        dialog.open_for(Some(Path::new("/data/b.jiaodui.ron")), None, &p);
+        dialog.set_format(ExportFormat::Txt, &p);
+        assert_eq!(dialog.target(), "/data/bulletin.corrected.txt");
+        dialog.set_target("/elsewhere/out.txt");
+        dialog.set_format(ExportFormat::Tei, &p);
+        assert_eq!(dialog.target(), "/elsewhere/bulletin.corrected.xml");
+        dialog.set_format(ExportFormat::Csv, &p);
+        assert_eq!(dialog.target(), "/elsewhere/bulletin-export");
+        dialog.set_format(ExportFormat::Txt, &p);
+        assert_eq!(dialog.target(), "/elsewhere/out.txt");
+        let per_article = ExportOptions {
+            per_article: true,
+            ..ExportOptions::default()
+        };
+        dialog.set_options(per_article, &p);
+        assert_eq!(dialog.target(), "/elsewhere/bulletin-export");
     }
 
     #[test]
@@ -385,7 +642,7 @@ mod tests {
         let p = project();
         let dir = tempfile::tempdir().unwrap();
         let mut dialog = ExportDialog::default();
-        dialog.set_format(ExportFormat::Tei, None, &p);
+        dialog.set_format(ExportFormat::Tei, &p);
         dialog.set_target(dir.path().join("out.xml").display().to_string());
         let (message, failed) = dialog.export_now(&p, Lang::Zh);
         assert!(!failed, "{message}");
@@ -395,13 +652,52 @@ mod tests {
     }
 
     #[test]
+    fn an_existing_file_is_replaced_only_after_the_editor_agrees() {
+        let p = project();
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.xml");
+        std::fs::write(&target, "keep").unwrap();
+        let mut dialog = ExportDialog::default();
+        dialog.set_format(ExportFormat::Tei, &p);
+        dialog.set_target(target.display().to_string());
+        let (message, failed) = dialog.export_now(&p, Lang::Zh);
+        assert!(!failed && dialog.asks_to_replace(), "{message}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+        let (message, failed) = dialog.confirm_replace(Lang::Zh);
+        assert!(!failed, "{message}");
+        assert!(std::fs::read_to_string(&target).unwrap().contains("<TEI"));
+    }
+
+    #[test]
+    fn the_raw_text_and_the_project_are_never_written() {
+        let p = project();
+        let dir = tempfile::tempdir().unwrap();
+        let raw = dir.path().join("bulletin.txt");
+        let project_file = dir.path().join("bulletin.jiaodui.ron");
+        std::fs::write(&raw, "raw").unwrap();
+        std::fs::write(&project_file, "project").unwrap();
+        let mut dialog = ExportDialog::default();
+        dialog.open_for(Some(&project_file), None, &p);
+        dialog.set_format(ExportFormat::Txt, &p);
+        for target in [&raw, &project_file] {
+            dialog.set_target(target.display().to_string());
+            let (message, failed) = dialog.export_now(&p, Lang::En);
+            assert!(failed, "{message}");
+            assert!(!dialog.asks_to_replace());
+            assert!(dialog.confirm_replace(Lang::En).0.is_empty());
+        }
+        assert_eq!(std::fs::read_to_string(&raw).unwrap(), "raw");
+        assert_eq!(std::fs::read_to_string(&project_file).unwrap(), "project");
+    }
+
+    #[test]
     fn a_file_where_a_folder_is_needed_is_refused_in_the_users_language() {
         let p = project();
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("taken");
         std::fs::write(&file, "x").unwrap();
         let mut dialog = ExportDialog::default();
-        dialog.set_format(ExportFormat::Brat, None, &p);
+        dialog.set_format(ExportFormat::Brat, &p);
         dialog.set_target(file.display().to_string());
         let (message, failed) = dialog.export_now(&p, Lang::En);
         assert!(failed);

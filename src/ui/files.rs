@@ -22,6 +22,15 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    /// The button that confirms a typed path.
+    fn confirm(self, lang: Lang) -> &'static str {
+        match self {
+            Purpose::ImportRaw => lang.pick("导入", "Import"),
+            Purpose::Open => lang.pick("打开", "Open"),
+            Purpose::SaveAs => lang.pick("保存", "Save"),
+        }
+    }
+
     fn title(self, lang: Lang) -> &'static str {
         match self {
             Purpose::ImportRaw => lang.pick("从原始文本新建项目", "New project from a raw text"),
@@ -39,6 +48,8 @@ struct PendingDialog {
     purpose: Purpose,
     started: Instant,
     receiver: Receiver<Option<PathBuf>>,
+    /// What the typed-path field starts with, should it be needed.
+    suggested: String,
 }
 
 /// The path field offered instead of a native dialog.
@@ -48,6 +59,8 @@ pub struct PathPrompt {
     pub text: String,
     /// Whether it is shown because no native dialog could be opened.
     pub no_dialog: bool,
+    /// Whether the field has been given keyboard focus (once, so Tab can move on from it).
+    focused: bool,
 }
 
 /// File dialogs of the window.
@@ -70,6 +83,7 @@ impl Dialogs {
         if self.pending.is_some() {
             return;
         }
+        let suggested_text = prefill(purpose, suggested);
         let (sender, receiver) = mpsc::channel();
         let title = purpose.title(lang).to_string();
         let project_filter = lang.pick("校对项目", "Jiaodui project").to_string();
@@ -108,18 +122,21 @@ impl Dialogs {
                     purpose,
                     started: Instant::now(),
                     receiver,
+                    suggested: suggested_text,
                 })
             }
-            Err(_) => self.offer_prompt(purpose, true),
+            Err(_) => self.offer_prompt(purpose, suggested_text, true),
         }
     }
 
-    /// Shows the typed-path field for `purpose`.
-    pub fn offer_prompt(&mut self, purpose: Purpose, no_dialog: bool) {
+    /// Shows the typed-path field for `purpose`, filled with `text` (a suggested folder and
+    /// name, see [`prefill`]).
+    pub fn offer_prompt(&mut self, purpose: Purpose, text: String, no_dialog: bool) {
         self.prompt = Some(PathPrompt {
             purpose,
-            text: String::new(),
+            text,
             no_dialog,
+            focused: false,
         });
     }
 
@@ -132,7 +149,7 @@ impl Dialogs {
     /// service that never answers must not leave the editor stuck). A late answer is ignored.
     pub fn type_path_instead(&mut self) {
         if let Some(pending) = self.pending.take() {
-            self.offer_prompt(pending.purpose, false);
+            self.offer_prompt(pending.purpose, pending.suggested, false);
         }
     }
 
@@ -147,26 +164,29 @@ impl Dialogs {
                 return None;
             }
             Err(TryRecvError::Disconnected) => {
-                let purpose = pending.purpose;
-                self.pending = None;
-                self.offer_prompt(purpose, true);
+                let pending = self.pending.take()?;
+                self.offer_prompt(pending.purpose, pending.suggested, true);
                 return None;
             }
         };
         let PendingDialog {
-            purpose, started, ..
+            purpose,
+            started,
+            suggested,
+            ..
         } = self.pending.take()?;
         match answer {
             Some(path) => Some((purpose, path)),
             None if started.elapsed() < INSTANT_ANSWER => {
-                self.offer_prompt(purpose, true);
+                self.offer_prompt(purpose, suggested, true);
                 None
             }
             None => None,
         }
     }
 
-    /// Draws the typed-path window; returns the path once confirmed.
+    /// Draws the typed-path window; returns the path once confirmed. The field starts with a
+    /// suggestion and holds the keyboard focus; Enter confirms, Esc cancels.
     pub fn show_prompt(&mut self, ctx: &egui::Context, lang: Lang) -> Option<(Purpose, PathBuf)> {
         let prompt = self.prompt.as_mut()?;
         let mut chosen = None;
@@ -181,19 +201,36 @@ impl Dialogs {
             }
             let label = ui.label(lang.pick("路径", "Path"));
             let field = ui
-                .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(480.0))
+                .add(
+                    egui::TextEdit::singleline(&mut prompt.text)
+                        .desired_width(480.0)
+                        .id_salt("path-prompt-field"),
+                )
                 .labelled_by(label.id);
-            field.request_focus();
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if !prompt.focused {
+                field.request_focus();
+                // The cursor at the end, after the suggested name, ready to change it.
+                let end = prompt.text.chars().count();
+                if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), field.id) {
+                    state
+                        .cursor
+                        .set_char_range(Some(egui::text::CCursorRange::one(
+                            egui::text::CCursor::new(end),
+                        )));
+                    state.store(ui.ctx(), field.id);
+                }
+                prompt.focused = true;
+            }
+            let entered = (field.has_focus() || field.lost_focus())
+                && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
             ui.horizontal(|ui| {
-                if (ui.button(lang.pick("确定", "OK")).clicked() || entered)
+                if (ui.button(prompt.purpose.confirm(lang)).clicked() || entered)
                     && !prompt.text.trim().is_empty()
                 {
                     chosen = Some((prompt.purpose, PathBuf::from(prompt.text.trim())));
                 }
-                if ui.button(lang.pick("取消", "Cancel")).clicked()
-                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                {
+                if ui.button(lang.pick("取消", "Cancel")).clicked() || escaped {
                     close = true;
                 }
             });
@@ -205,11 +242,44 @@ impl Dialogs {
     }
 }
 
+/// What the typed-path field starts with: the suggested file in full, or the folder of the
+/// suggestion (the working folder when there is none) ending in a separator, ready for a name.
+pub fn prefill(purpose: Purpose, suggested: Option<&Path>) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let absolute = |p: &Path| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            cwd.join(p)
+        }
+    };
+    let folder_of = |p: &Path| {
+        let mut text = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(absolute)
+            .unwrap_or_else(|| cwd.clone())
+            .display()
+            .to_string();
+        if !text.ends_with(std::path::MAIN_SEPARATOR) {
+            text.push(std::path::MAIN_SEPARATOR);
+        }
+        text
+    };
+    match (purpose, suggested) {
+        (Purpose::SaveAs, Some(path)) => absolute(path).display().to_string(),
+        (_, Some(path)) => folder_of(path),
+        (_, None) => folder_of(&cwd.join("x")),
+    }
+}
+
 /// A file turned into a project.
 pub struct Opened {
     pub project: Project,
     /// The project file, when the file was one (raw texts have none until saved).
     pub path: Option<PathBuf>,
+    /// The raw text, when a raw text was opened: exports must never write over it.
+    pub source: Option<PathBuf>,
     /// Whether entity suggestions still have to be computed (fresh import).
     pub needs_suggestions: bool,
 }
@@ -227,6 +297,7 @@ pub fn open(path: &Path, lang: Lang) -> Result<Opened, String> {
         return Ok(Opened {
             project,
             path: Some(path.to_path_buf()),
+            source: None,
             needs_suggestions: false,
         });
     }
@@ -245,6 +316,7 @@ pub fn open(path: &Path, lang: Lang) -> Result<Opened, String> {
     Ok(Opened {
         project,
         path: None,
+        source: Some(path.to_path_buf()),
         needs_suggestions: true,
     })
 }
@@ -256,6 +328,7 @@ pub fn sample() -> Opened {
     Opened {
         project,
         path: None,
+        source: None,
         needs_suggestions: true,
     }
 }

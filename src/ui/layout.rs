@@ -46,6 +46,8 @@ pub struct FieldLook<'a> {
     pub color: Color32,
     pub dark: bool,
     pub wrap_width: f32,
+    /// Set in italics (captions).
+    pub italics: bool,
 }
 
 impl FieldLook<'_> {
@@ -58,6 +60,7 @@ impl FieldLook<'_> {
         self.color.hash(&mut hasher);
         self.dark.hash(&mut hasher);
         self.wrap_width.to_bits().hash(&mut hasher);
+        self.italics.hash(&mut hasher);
         hasher.finish()
     }
 
@@ -103,6 +106,7 @@ impl FieldLook<'_> {
         let mut format = TextFormat {
             font_id: self.font.clone(),
             color: self.color,
+            italics: self.italics,
             ..Default::default()
         };
         if let Some(span) = self

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::i18n::Lang;
 use crate::model::{History, Project};
 
+use super::settings::ViewSettings;
 use super::state::{Action, Command, Cursor, FileAction, Selection, SideTab};
 
 /// What the menus need to know to show items enabled or not.
@@ -14,6 +15,7 @@ pub struct MenuInput<'a> {
     pub selection: Selection,
     pub cursor: Option<Cursor>,
     pub recent: &'a [PathBuf],
+    pub view: ViewSettings,
     pub lang: Lang,
 }
 
@@ -126,10 +128,22 @@ pub fn menu_bar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
                 commands.push(Command::Redo);
             }
             ui.separator();
-            action_items(ui, &Action::ALL, input, &mut commands);
+            action_items(ui, Action::STRUCTURE, input, &mut commands);
+            action_items(ui, Action::HEADINGS, input, &mut commands);
+            ui.menu_button(lang.pick("段落类型", "Paragraph kind"), |ui| {
+                action_items(ui, Action::KINDS, input, &mut commands);
+            });
             ui.separator();
             if item(ui, true, lang.pick("查找…", "Find…"), "Ctrl+F") {
                 commands.push(Command::ShowFind);
+            }
+            if item(
+                ui,
+                true,
+                lang.pick("查找和替换…", "Find and replace…"),
+                "Ctrl+H",
+            ) {
+                commands.push(Command::ShowReplace);
             }
             if item(
                 ui,
@@ -191,6 +205,18 @@ pub fn menu_bar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
             }
         });
         ui.menu_button(lang.pick("视图", "View"), |ui| {
+            let mut view = input.view;
+            ui.checkbox(&mut view.outline, lang.pick("文章目录", "Outline"));
+            ui.checkbox(&mut view.raw, lang.pick("原始文本", "Raw text"));
+            ui.checkbox(&mut view.side, lang.pick("右侧面板", "Right panel"));
+            ui.checkbox(
+                &mut view.wrap_raw,
+                lang.pick("原始文本自动换行", "Wrap raw lines"),
+            );
+            if view != input.view {
+                commands.push(Command::SetView(view));
+            }
+            ui.separator();
             if ui.radio(lang == Lang::Zh, "中文界面").clicked() {
                 commands.push(Command::SetLang(Lang::Zh));
                 ui.close();
@@ -268,6 +294,9 @@ pub fn toolbar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
         }
         ui.menu_button(lang.pick("标题栏…", "Headings…"), |ui| {
             action_items(ui, Action::HEADINGS, input, &mut commands);
+        });
+        ui.menu_button(lang.pick("段落类型…", "Paragraph kind…"), |ui| {
+            action_items(ui, Action::KINDS, input, &mut commands);
         });
         ui.separator();
         if ui

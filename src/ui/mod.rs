@@ -28,6 +28,7 @@ pub mod shortcuts;
 pub mod span_menu;
 pub mod state;
 pub mod status_bar;
+pub mod structure_offer;
 pub mod tag_all;
 
 use std::path::PathBuf;

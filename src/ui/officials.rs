@@ -48,9 +48,12 @@ impl Officials {
             return;
         }
         let articles = tagging::articles_by_entity(project);
+        // A person mentioned nowhere (all mentions rejected or deleted) is no official of the
+        // bulletin, whatever the registry still remembers.
         self.rows = project
             .registry
             .officials()
+            .filter(|e| articles.contains_key(&e.id))
             .map(|e| OfficialRow {
                 id: e.id,
                 name: e.name.clone(),

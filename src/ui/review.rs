@@ -25,6 +25,19 @@ pub struct Review {
     computed_for: Option<(u64, bool, usize)>,
     /// The suggestion the article pane was last moved to, so it moves once per new suggestion.
     pub followed: Option<Place>,
+    /// What the last decision did ("已拒绝 全面（16 处）"), shown under the buttons.
+    pub last_decision: Option<String>,
+}
+
+/// "已拒绝 全面（16 处）": a decision and how many places it changed.
+fn counted(verb: &str, text: &str, count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{verb} {text}（{count} 处）"),
+        Lang::En => format!(
+            "{verb} {text} ({count} {})",
+            if count == 1 { "place" } else { "places" }
+        ),
+    }
 }
 
 /// What the review shows of one suggestion.
@@ -99,20 +112,37 @@ impl Review {
     pub fn decide(&self, project: &Project, step: ReviewStep, lang: Lang) -> Option<Command> {
         let place = self.current()?;
         let text = tagging::span_text(project, place)?.to_string();
-        let (edit, verb) = match step {
+        let kind = project.field(place.0)?.spans.get(place.1)?.kind.clone();
+        let (edit, label) = match step {
             ReviewStep::Accept => (
                 tagging::confirm(project, &[place]),
-                lang.pick("接受建议", "Accept suggestion"),
+                format!("{} {text}", lang.pick("接受建议", "Accept suggestion")),
             ),
-            ReviewStep::Reject => (
-                tagging::reject(project, &[place]),
-                lang.pick("拒绝建议", "Reject suggestion"),
-            ),
+            ReviewStep::AcceptAll => {
+                let alike = tagging::suggested_alike(project, &text, &kind);
+                let edit = tagging::confirm(project, &alike);
+                (
+                    edit,
+                    counted(
+                        lang.pick("全部确认", "Confirmed all"),
+                        &text,
+                        alike.len(),
+                        lang,
+                    ),
+                )
+            }
+            ReviewStep::Reject => {
+                let (edit, count) = tagging::reject_everywhere(project, &[place]);
+                (
+                    edit,
+                    counted(lang.pick("已拒绝", "Rejected"), &text, count, lang),
+                )
+            }
             ReviewStep::Next | ReviewStep::Previous => return None,
         };
         Some(Command::Apply {
             edit,
-            label: format!("{verb} {text}"),
+            label,
             select: None,
         })
     }
@@ -196,17 +226,34 @@ impl Review {
                 describe_rule(rule, lang)
             ));
         }
+        let alike = tagging::suggested_alike(project, &current.text, &current.kind).len();
         ui.horizontal_wrapped(|ui| {
             let accept = egui::Button::new(lang.pick("接受建议", "Accept")).shortcut_text("Enter");
             if ui.add(accept).clicked() {
                 commands.push(Command::Review(ReviewStep::Accept));
             }
-            let reject =
-                egui::Button::new(lang.pick("拒绝建议", "Reject")).shortcut_text("Backspace / X");
+            let reject = egui::Button::new(match lang {
+                Lang::Zh => format!("拒绝建议(全项目 {alike} 处)"),
+                Lang::En => format!("Reject ({alike} in the project)"),
+            })
+            .shortcut_text("Backspace / X");
             if ui.add(reject).clicked() {
                 commands.push(Command::Review(ReviewStep::Reject));
             }
         });
+        if alike > 1 {
+            let all = egui::Button::new(match lang {
+                Lang::Zh => format!("全部确认(全项目 {alike} 处)"),
+                Lang::En => format!("Confirm all ({alike} in the project)"),
+            })
+            .shortcut_text("Shift+Enter");
+            if ui.add(all).clicked() {
+                commands.push(Command::Review(ReviewStep::AcceptAll));
+            }
+        }
+        if let Some(last) = &self.last_decision {
+            ui.weak(last);
+        }
         ui.horizontal(|ui| {
             if ui
                 .button(lang.pick("上一条", "Previous"))
@@ -265,8 +312,8 @@ impl Review {
         }
         ui.add_space(6.0);
         ui.weak(lang.pick(
-            "不在文字框中时:Enter 接受,Backspace 或 X 拒绝,方向键移动。被拒绝的建议本项目中不再出现。",
-            "Outside text fields: Enter accepts, Backspace or X rejects, arrows move. Rejected suggestions never come back in this project.",
+            "不在文字框中时:Enter 接受,Shift+Enter 全部确认,Backspace 或 X 拒绝(所有文章中的同一建议),方向键移动。被拒绝的建议本项目中不再出现。",
+            "Outside text fields: Enter accepts, Shift+Enter confirms all alike, Backspace or X rejects (the same suggestion in every article), arrows move. Rejected suggestions never come back in this project.",
         ));
         commands
     }

@@ -22,6 +22,40 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The project open when the window was last closed, reopened at the next start.
     pub last_project: Option<PathBuf>,
+    /// Which panels the window shows.
+    pub view: ViewSettings,
+    /// Where the editor stopped in each recent project, to go back there when it is reopened.
+    pub positions: Vec<(PathBuf, Position)>,
+}
+
+/// The panels of the window and how the raw text is shown (视图 menu).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewSettings {
+    pub outline: bool,
+    pub raw: bool,
+    pub side: bool,
+    /// Long raw lines wrap instead of running off the pane.
+    pub wrap_raw: bool,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        ViewSettings {
+            outline: true,
+            raw: true,
+            side: true,
+            wrap_raw: true,
+        }
+    }
+}
+
+/// A place in a project: the article shown and the paragraph at the top of the view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Position {
+    pub article: usize,
+    pub paragraph: usize,
 }
 
 impl Settings {
@@ -43,6 +77,22 @@ impl Settings {
         self.recent.insert(0, path.to_path_buf());
         self.recent.truncate(RECENT_LIMIT);
         self.last_project = Some(path.to_path_buf());
+    }
+
+    /// Remembers where the editor is in the project at `path` (recent projects only).
+    pub fn remember_position(&mut self, path: &Path, position: Position) {
+        self.positions
+            .retain(|(p, _)| p != path && self.recent.contains(p));
+        self.positions.insert(0, (path.to_path_buf(), position));
+        self.positions.truncate(RECENT_LIMIT);
+    }
+
+    /// Where the editor stopped in the project at `path`, if it was remembered.
+    pub fn position(&self, path: &Path) -> Option<Position> {
+        self.positions
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, position)| *position)
     }
 
     /// Drops a file that could not be opened from the recent list.

@@ -104,6 +104,11 @@ pub fn groups(project: &Project, lang: Lang) -> Vec<Group> {
         "Find, next / previous",
         "Ctrl+F, F3 / Shift+F3",
     ));
+    structure.push(row(
+        "查找和替换(全项目)",
+        "Find and replace (whole project)",
+        "Ctrl+H",
+    ));
     let files = vec![
         row(
             "撤销 / 重做",

@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 use crate::i18n::Lang;
 use crate::model::tagging::Occurrence;
-use crate::model::{Direction, Edit, EntityKind, FieldRef, FieldSlot, Project};
+use crate::model::{
+    Direction, Edit, EntityKind, FieldRef, FieldSlot, ParagraphKind, Project, lessons,
+};
 
 /// The article shown in the article pane and, within it, the field the editor works on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -107,6 +109,14 @@ pub enum Command {
     ShowFind,
     /// Go to the next (`true`) or previous find match.
     FindStep(bool),
+    /// Open the find bar with its replace row (Ctrl+H).
+    ShowReplace,
+    /// Go to find match number `n` (a click in the list of hits).
+    FindGo(usize),
+    /// Replace the current find match.
+    ReplaceCurrent,
+    /// Replace every find match, as one step of undo.
+    ReplaceAll,
     /// Run the entity suggestions again in the background.
     SuggestEntities,
     /// Show the keyboard shortcuts.
@@ -145,6 +155,12 @@ pub enum Command {
     ShowError(String),
     /// Show an entity in the registry tab.
     ShowEntity(crate::model::EntityId),
+    /// Show or hide a part of the window (视图 menu).
+    SetView(super::settings::ViewSettings),
+    /// Apply the structure correction just made at the other places that look the same.
+    AcceptStructureOffer,
+    /// Decline that offer.
+    DismissStructureOffer,
 }
 
 /// The tabs of the side panel.
@@ -165,6 +181,8 @@ pub enum ReviewStep {
     Next,
     Previous,
     Accept,
+    /// Confirm every suggestion spelled and typed like the current one, in every article.
+    AcceptAll,
     Reject,
 }
 
@@ -173,10 +191,14 @@ pub enum ReviewStep {
 pub enum Action {
     /// Start a new article with the selected paragraph.
     SplitArticleHere,
+    /// Merge this article into the previous one (it was no article of its own).
+    MergeWithPreviousArticle,
     /// Merge the next article into this one.
     MergeWithNextArticle,
     /// Join the selected paragraph with the next one.
     JoinWithNextParagraph,
+    /// Join the selected paragraph with the one before it.
+    JoinWithPreviousParagraph,
     /// Split the selected paragraph at the text cursor.
     SplitParagraphAtCursor,
     /// Move the selected paragraph to the end of the previous article.
@@ -187,13 +209,17 @@ pub enum Action {
     MakeHeader(FieldSlot),
     /// Turn the selected header field back into a paragraph.
     HeaderToParagraph,
+    /// Say what the selected paragraph is: body text, crosshead, note, caption or box.
+    SetKind(ParagraphKind),
 }
 
 impl Action {
     /// Every action, in toolbar order.
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 18] = [
         Action::SplitArticleHere,
+        Action::MergeWithPreviousArticle,
         Action::MergeWithNextArticle,
+        Action::JoinWithPreviousParagraph,
         Action::JoinWithNextParagraph,
         Action::SplitParagraphAtCursor,
         Action::MoveToPreviousArticle,
@@ -203,19 +229,32 @@ impl Action {
         Action::MakeHeader(FieldSlot::Subheadline),
         Action::MakeHeader(FieldSlot::Byline),
         Action::HeaderToParagraph,
+        Action::SetKind(ParagraphKind::Body),
+        Action::SetKind(ParagraphKind::Crosshead),
+        Action::SetKind(ParagraphKind::Note),
+        Action::SetKind(ParagraphKind::Caption),
+        Action::SetKind(ParagraphKind::Box),
     ];
 
     /// The actions on paragraphs and article boundaries: the toolbar's buttons.
-    pub const STRUCTURE: &[Action] = Action::ALL.as_slice().split_at(6).0;
+    pub const STRUCTURE: &[Action] = Action::ALL.as_slice().split_at(8).0;
     /// The actions that move text into or out of the headline stack: the toolbar's 标题栏 menu.
-    pub const HEADINGS: &[Action] = Action::ALL.as_slice().split_at(6).1;
+    pub const HEADINGS: &[Action] = Action::ALL.as_slice().split_at(8).1.split_at(5).0;
+    /// The paragraph kinds: the toolbar's 段落类型 menu.
+    pub const KINDS: &[Action] = Action::ALL.as_slice().split_at(13).1;
 
     /// The button and menu text.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Action::SplitArticleHere => lang.pick("从此段拆分文章", "Split article here"),
+            Action::MergeWithPreviousArticle => {
+                lang.pick("并入上一篇", "Merge into previous article")
+            }
             Action::MergeWithNextArticle => lang.pick("与下一篇合并", "Merge with next article"),
             Action::JoinWithNextParagraph => lang.pick("与下段合并", "Join with next paragraph"),
+            Action::JoinWithPreviousParagraph => {
+                lang.pick("与上段合并", "Join with previous paragraph")
+            }
             Action::SplitParagraphAtCursor => {
                 lang.pick("在光标处拆分段落", "Split paragraph at cursor")
             }
@@ -226,6 +265,7 @@ impl Action {
             Action::MakeHeader(FieldSlot::Subheadline) => lang.pick("设为副题", "Make deck"),
             Action::MakeHeader(_) => lang.pick("设为署名", "Make byline"),
             Action::HeaderToParagraph => lang.pick("转为段落", "Turn into paragraph"),
+            Action::SetKind(kind) => kind.name(lang),
         }
     }
 
@@ -233,8 +273,10 @@ impl Action {
     pub fn shortcut_text(self) -> &'static str {
         match self {
             Action::SplitArticleHere => "Ctrl+Shift+Enter",
+            Action::MergeWithPreviousArticle => "Ctrl+Shift+Backspace",
             Action::MergeWithNextArticle => "Ctrl+Shift+M",
             Action::JoinWithNextParagraph => "Ctrl+J",
+            Action::JoinWithPreviousParagraph => "Ctrl+Shift+J",
             Action::SplitParagraphAtCursor => "Enter",
             Action::MoveToPreviousArticle => "Alt+↑",
             Action::MoveToNextArticle => "Alt+↓",
@@ -243,6 +285,11 @@ impl Action {
             Action::MakeHeader(FieldSlot::Subheadline) => "Ctrl+Alt+3",
             Action::MakeHeader(_) => "Ctrl+Alt+4",
             Action::HeaderToParagraph => "Ctrl+Alt+0",
+            Action::SetKind(ParagraphKind::Body) => "Ctrl+1",
+            Action::SetKind(ParagraphKind::Crosshead) => "Ctrl+2",
+            Action::SetKind(ParagraphKind::Note) => "Ctrl+3",
+            Action::SetKind(ParagraphKind::Caption) => "Ctrl+4",
+            Action::SetKind(ParagraphKind::Box) => "Ctrl+5",
         }
     }
 
@@ -288,13 +335,17 @@ impl Action {
                     ))),
                 )
             }
-            Action::MergeWithNextArticle => {
-                (article + 1 < project.articles.len()).then_some(())?;
+            Action::MergeWithPreviousArticle => {
+                let previous = article.checked_sub(1)?;
                 apply(
-                    Edit::MergeWithNext { article },
-                    Some(Selection::article(article)),
+                    lessons::merge_with_next(project, previous)?,
+                    Some(Selection::article(previous)),
                 )
             }
+            Action::MergeWithNextArticle => apply(
+                lessons::merge_with_next(project, article)?,
+                Some(Selection::article(article)),
+            ),
             Action::JoinWithNextParagraph => {
                 let p = paragraph.filter(|&p| p + 1 < current.paragraphs.len())?;
                 apply(
@@ -302,7 +353,23 @@ impl Action {
                         article,
                         paragraph: p,
                     },
-                    None,
+                    Some(Selection::field(FieldRef::new(
+                        article,
+                        FieldSlot::Paragraph(p),
+                    ))),
+                )
+            }
+            Action::JoinWithPreviousParagraph => {
+                let p = paragraph.filter(|&p| p > 0 && p < current.paragraphs.len())?;
+                apply(
+                    Edit::JoinParagraphs {
+                        article,
+                        paragraph: p - 1,
+                    },
+                    Some(Selection::field(FieldRef::new(
+                        article,
+                        FieldSlot::Paragraph(p - 1),
+                    ))),
                 )
             }
             Action::SplitParagraphAtCursor => {
@@ -388,6 +455,9 @@ impl Action {
                     ))),
                 )
             }
+            Action::SetKind(kind) => {
+                apply(lessons::set_kind(project, article, paragraph?, kind)?, None)
+            }
         }
     }
 }
@@ -426,6 +496,7 @@ mod tests {
         let joined: Vec<Action> = Action::STRUCTURE
             .iter()
             .chain(Action::HEADINGS)
+            .chain(Action::KINDS)
             .copied()
             .collect();
         assert_eq!(joined, Action::ALL);
@@ -433,6 +504,11 @@ mod tests {
             Action::HEADINGS
                 .iter()
                 .all(|a| matches!(a, Action::MakeHeader(_) | Action::HeaderToParagraph))
+        );
+        assert!(
+            Action::KINDS
+                .iter()
+                .all(|a| matches!(a, Action::SetKind(_)))
         );
     }
     use crate::model::{Article, ArticleId, Source, TextField};

@@ -2,7 +2,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{Edit, FieldSlot};
+use crate::model::{Edit, FieldSlot, ParagraphKind};
 
 use super::App;
 use crate::ui::state::{Action, Command, FileAction, ReviewStep, SideTab};
@@ -40,6 +40,9 @@ impl App {
         if pressed(cmd, Key::F) {
             commands.push(Command::ShowFind);
         }
+        if pressed(cmd, Key::H) {
+            commands.push(Command::ShowReplace);
+        }
         if pressed(Modifiers::SHIFT, Key::F3) {
             commands.push(Command::FindStep(false));
         }
@@ -71,8 +74,14 @@ impl App {
         if pressed(cmd_shift, Key::Enter) {
             actions.push(Action::SplitArticleHere);
         }
+        if pressed(cmd_shift, Key::Backspace) {
+            actions.push(Action::MergeWithPreviousArticle);
+        }
         if pressed(cmd_shift, Key::M) {
             actions.push(Action::MergeWithNextArticle);
+        }
+        if pressed(cmd_shift, Key::J) {
+            actions.push(Action::JoinWithPreviousParagraph);
         }
         if pressed(cmd, Key::J) {
             actions.push(Action::JoinWithNextParagraph);
@@ -95,6 +104,13 @@ impl App {
         }
         if pressed(cmd_alt, Key::Num0) {
             actions.push(Action::HeaderToParagraph);
+        }
+        // Ctrl+1–5 after Ctrl+Alt+digit: a pattern without Alt also matches with Alt held.
+        let kind_keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+        for (key, kind) in kind_keys.into_iter().zip(ParagraphKind::ALL) {
+            if pressed(cmd, key) {
+                actions.push(Action::SetKind(kind));
+            }
         }
         for action in actions {
             commands.extend(action.command(&self.project, self.selection, self.cursor, lang));
@@ -123,6 +139,9 @@ impl App {
             || self.unsaved_prompt.is_some()
         {
             return;
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Enter)) {
+            commands.push(Command::Review(ReviewStep::AcceptAll));
         }
         let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
         let steps = [

@@ -133,6 +133,7 @@ impl App {
             self.replace_project(Opened {
                 project: base,
                 path,
+                source: None,
                 needs_suggestions: false,
             });
         }

@@ -153,11 +153,12 @@ impl App {
         match step {
             ReviewStep::Next => self.review.step(true),
             ReviewStep::Previous => self.review.step(false),
-            ReviewStep::Accept | ReviewStep::Reject => {
+            ReviewStep::Accept | ReviewStep::AcceptAll | ReviewStep::Reject => {
                 if let Some(Command::Apply { edit, label, .. }) =
                     self.review.decide(&self.project, step, self.lang())
                 {
                     self.apply_edit(edit, &label, None);
+                    self.review.last_decision = Some(label);
                     self.review
                         .refresh(&self.project, self.revision, self.selection.article);
                 }
@@ -219,7 +220,8 @@ impl App {
     pub(super) fn side_panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let lang = self.lang();
         let mut commands = Vec::new();
-        ui.horizontal(|ui| {
+        // Wrapped, so a narrow panel (small screens) keeps its tabs inside.
+        ui.horizontal_wrapped(|ui| {
             for (tab, name, keys) in [
                 (
                     SideTab::Entities,
