@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{CliError, load_project};
 use crate::i18n::Lang;
-use crate::model::{Project, SpanStatus};
+use crate::model::{ParagraphKind, Project, SpanStatus};
 
 pub fn run(path: &Path, lang: Lang) -> Result<(), CliError> {
     let project = load_project(path, lang)?;
@@ -52,6 +52,18 @@ pub fn render(project: &Project, lang: Lang) -> String {
         lang.pick("段落", "paragraphs"),
         project.paragraph_count().to_string(),
     );
+    // Paragraphs that are not body text, by kind.
+    for kind in ParagraphKind::ALL.into_iter().filter(|k| !k.is_body()) {
+        let count = project
+            .articles
+            .iter()
+            .flat_map(|a| &a.paragraphs)
+            .filter(|p| p.kind == kind)
+            .count();
+        if count > 0 {
+            line(&format!("  {}", kind.name(lang)), count.to_string());
+        }
+    }
     line(
         lang.pick("修复断行", "joins"),
         project.join_count().to_string(),
@@ -87,4 +99,30 @@ pub fn render(project: &Project, lang: Lang) -> String {
         project.rejected.len().to_string(),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ArticleId, Source, TextField};
+
+    #[test]
+    fn paragraphs_other_than_body_text_are_counted_by_kind() {
+        let mut project = Project::new(Source::default());
+        let mut article = Article::new(ArticleId(0));
+        article.paragraphs = vec![
+            TextField::plain("正文。"),
+            TextField::plain("难点"),
+            TextField::plain("亮点"),
+        ];
+        article.paragraphs[1].kind = ParagraphKind::Crosshead;
+        article.paragraphs[2].kind = ParagraphKind::Crosshead;
+        project.articles.push(article);
+        let report = render(&project, Lang::En);
+        assert!(
+            report.contains("paragraphs: 3\n  Crosshead: 2\n"),
+            "{report}"
+        );
+        assert!(!report.contains("Body") && !report.contains("Note"));
+    }
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
 use super::project::{Article, FieldSlot, Project};
-use super::shape::Shape;
+use super::shape::{Length, Shape};
 use super::text::ParagraphKind;
 use crate::i18n::Lang;
 
@@ -154,7 +154,14 @@ pub struct Offer {
 }
 
 /// The places where `lesson` would change something, or `None` when there are none.
+///
+/// A paragraph shape is worth offering only when it singles lines out: the shape of running
+/// text (more than 32 chars), or one that half the paragraphs of the project share, says
+/// nothing about the lines the editor corrected, and no offer is made for it.
 pub fn offer(project: &Project, lesson: Lesson) -> Option<Offer> {
+    if matches!(lesson.fix, Fix::Kind(_)) && lesson.shape.length == Length::Running {
+        return None;
+    }
     let mut places = Vec::new();
     for (a, article) in project.articles.iter().enumerate() {
         match lesson.fix {
@@ -178,6 +185,17 @@ pub fn offer(project: &Project, lesson: Lesson) -> Option<Offer> {
                     places.push(Place::Article(a));
                 }
             }
+        }
+    }
+    if matches!(lesson.fix, Fix::Kind(_)) {
+        let same_shape = project
+            .articles
+            .iter()
+            .flat_map(|a| &a.paragraphs)
+            .filter(|p| Shape::of(&p.text) == lesson.shape)
+            .count();
+        if same_shape * 2 >= project.paragraph_count() {
+            return None;
         }
     }
     (!places.is_empty()).then_some(Offer { lesson, places })
@@ -404,6 +422,30 @@ mod tests {
             .unwrap();
         assert_eq!(project.lessons.len(), 1);
         assert_eq!(project.lessons[0].fix, Fix::Kind(ParagraphKind::Caption));
+    }
+
+    #[test]
+    fn a_shape_that_most_paragraphs_share_is_not_offered() {
+        let mut project = wrongly_split();
+        // Running text marked as a box: every long paragraph looks like that.
+        project.articles[0].paragraphs[0] = TextField::plain(
+            "开头一段，说明背景，这一段写得很长很长，超过了三十二个字，和正文的其他段落一样长。",
+        );
+        project.articles[4].paragraphs[0] = TextField::plain(
+            "正文一段，同样写得很长很长很长，超过了三十二个字，和上面那一段的外形完全一样。",
+        );
+        set_kind(&project, 0, 0, ParagraphKind::Box)
+            .unwrap()
+            .apply(&mut project)
+            .unwrap();
+        assert!(offer_for_latest(&project).is_none());
+        // Short sentences that make up most of the project.
+        let mut project = wrongly_split();
+        set_kind(&project, 1, 0, ParagraphKind::Caption)
+            .unwrap()
+            .apply(&mut project)
+            .unwrap();
+        assert!(offer_for_latest(&project).is_none());
     }
 
     #[test]

@@ -305,7 +305,17 @@ impl Action {
         let article = selection.article;
         let current = project.articles.get(article)?;
         let paragraph = selection.field.and_then(FieldSlot::paragraph);
-        let label = self.label(lang).to_string();
+        // The undo step's name: a kind alone ("注释") would not say what was done.
+        let label = match self {
+            Action::SetKind(kind) => {
+                format!(
+                    "{}{}",
+                    lang.pick("设为", "mark as "),
+                    kind.name(lang).to_lowercase()
+                )
+            }
+            _ => self.label(lang).to_string(),
+        };
         let apply = |edit, select| {
             Some(Command::Apply {
                 edit,
