@@ -41,11 +41,30 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// `n` with its noun: `3 实体` in Chinese (no plural), `1 entity` / `3 entities` in English.
+    pub fn count(self, n: usize, zh: &str, en_one: &str, en_many: &str) -> String {
+        match self {
+            Lang::Zh => format!("{n} {zh}"),
+            Lang::En if n == 1 => format!("{n} {en_one}"),
+            Lang::En => format!("{n} {en_many}"),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_counts_agree_in_number() {
+        assert_eq!(Lang::En.count(1, "实体", "entity", "entities"), "1 entity");
+        assert_eq!(
+            Lang::En.count(2, "实体", "entity", "entities"),
+            "2 entities"
+        );
+        assert_eq!(Lang::Zh.count(1, "实体", "entity", "entities"), "1 实体");
+    }
 
     #[test]
     fn locales_map_to_languages() {

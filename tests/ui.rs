@@ -217,9 +217,9 @@ fn a_damaged_project_shows_a_message_and_changes_nothing() {
     let notice = app.notice().expect("a visible message");
     assert!(notice.error);
     assert!(
-        notice.text.contains("损坏"),
+        notice.text(app.lang()).contains("损坏"),
         "message in Chinese: {}",
-        notice.text
+        notice.text(app.lang())
     );
 }
 

@@ -48,8 +48,32 @@ pub struct PaneRects {
 /// A message shown above the panes until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
-    pub text: String,
+    /// The message in Chinese and in English, so it follows a change of interface language.
+    pub zh: String,
+    pub en: String,
     pub error: bool,
+}
+
+impl Notice {
+    /// A message given in both languages.
+    pub fn both(zh: impl Into<String>, en: impl Into<String>, error: bool) -> Notice {
+        Notice {
+            zh: zh.into(),
+            en: en.into(),
+            error,
+        }
+    }
+
+    /// A message only available in one language (already the editor's).
+    pub fn one(text: impl Into<String>, error: bool) -> Notice {
+        let text = text.into();
+        Notice::both(text.clone(), text, error)
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
 }
 
 /// The workbench: one open project and everything the window shows of it.
@@ -111,10 +135,7 @@ impl App {
         let attempt = initial.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
         let opened = match attempt {
             Some(path) => files::open(&path, lang).unwrap_or_else(|message| {
-                notice = Some(Notice {
-                    text: message,
-                    error: true,
-                });
+                notice = Some(Notice::one(message, true));
                 files::sample()
             }),
             None => files::sample(),
@@ -313,14 +334,11 @@ impl App {
                 self.history.mark_saved();
                 self.path = Some(path.to_path_buf());
                 self.settings.remember(path);
-                self.notice = Some(Notice {
-                    text: format!(
-                        "{} {}",
-                        self.lang().pick("已保存到", "Saved to"),
-                        path.display()
-                    ),
-                    error: false,
-                });
+                self.notice = Some(Notice::both(
+                    format!("已保存到 {}", path.display()),
+                    format!("Saved to {}", path.display()),
+                    false,
+                ));
                 true
             }
             Err(error) => {
@@ -331,7 +349,7 @@ impl App {
     }
 
     fn show_error(&mut self, text: String) {
-        self.notice = Some(Notice { text, error: true });
+        self.notice = Some(Notice::one(text, true));
     }
 
     fn replace_project(&mut self, opened: Opened) {
@@ -649,7 +667,13 @@ impl App {
                     .apply_typing(&mut self.project, at, edit, &label)
                 {
                     Ok(()) => self.revision += 1,
-                    Err(error) => self.show_error(error.to_string()),
+                    Err(error) => {
+                        self.notice = Some(Notice::both(
+                            edit_error_message(&error, Lang::Zh),
+                            edit_error_message(&error, Lang::En),
+                            true,
+                        ))
+                    }
                 }
             }
             Command::SetCursor(cursor) => self.cursor = Some(cursor),
@@ -728,7 +752,8 @@ impl App {
                 self.jobs
                     .start_suggestions(&self.project, self.revision, ctx)
             }
-            Command::ShowHelp => self.show_help = true,
+            // F1 and the menu item open the sheet, and F1 closes it again.
+            Command::ShowHelp => self.show_help = !self.show_help,
             Command::ShowExport => self.export.open_for(
                 self.path.as_deref(),
                 self.source_path.as_deref(),
@@ -793,10 +818,13 @@ impl App {
                         revision: self.revision,
                     });
             }
-            Err(error) => self.show_error(format!(
-                "{}: {error}",
-                self.lang().pick("无法执行", "Cannot do that")
-            )),
+            Err(error) => {
+                self.notice = Some(Notice::both(
+                    edit_error_message(&error, Lang::Zh),
+                    edit_error_message(&error, Lang::En),
+                    true,
+                ))
+            }
         }
     }
 
@@ -837,6 +865,35 @@ impl App {
             self.raw.reveal_line(line);
         }
     }
+}
+
+/// Why an edit could not be made, in the editor's language: the model's errors speak of
+/// indices, the editor of articles and paragraphs (counted from 1).
+pub fn edit_error_message(error: &crate::model::EditError, lang: Lang) -> String {
+    use crate::model::EditError as E;
+    let reason = match (error, lang) {
+        (E::NoArticle(a), Lang::Zh) => format!("没有第 {} 篇文章", a + 1),
+        (E::NoArticle(a), Lang::En) => format!("there is no article {}", a + 1),
+        (E::NoField(_), Lang::Zh) => "那个段落或字段已不存在".to_string(),
+        (E::NoField(_), Lang::En) => "that paragraph or field no longer exists".to_string(),
+        (E::OutOfRange { at, len }, Lang::Zh) => format!("位置 {at} 超出文字范围(共 {len} 字)"),
+        (E::OutOfRange { at, len }, Lang::En) => {
+            format!("position {at} is outside the text ({len} characters)")
+        }
+        (E::NoSpan(_), Lang::Zh) => "那个标注已不存在".to_string(),
+        (E::NoSpan(_), Lang::En) => "that tag no longer exists".to_string(),
+        (E::EmptySpan, Lang::Zh) => "标注不能为空".to_string(),
+        (E::EmptySpan, Lang::En) => "a tag cannot be empty".to_string(),
+        (E::NoNeighbour, Lang::Zh) => "那个方向没有相邻的文章".to_string(),
+        (E::NoNeighbour, Lang::En) => "there is no article in that direction".to_string(),
+        (E::NotHeader(_), Lang::Zh) => "这不是标题栏字段".to_string(),
+        (E::NotHeader(_), Lang::En) => "that is not a heading field".to_string(),
+        (E::WouldEmpty, Lang::Zh) => "文章至少要保留一个段落或字段".to_string(),
+        (E::WouldEmpty, Lang::En) => {
+            "an article must keep at least one paragraph or field".to_string()
+        }
+    };
+    format!("{}{reason}", lang.pick("无法执行:", "Cannot do that: "))
 }
 
 impl eframe::App for App {

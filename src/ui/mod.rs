@@ -45,7 +45,8 @@ pub use app::App;
 pub fn run(initial: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1440.0, 900.0])
+            // Fits a 1280×720 screen at first start; later the window keeps the size it was given.
+            .with_inner_size([1280.0, 720.0])
             .with_min_inner_size([800.0, 500.0])
             .with_title("校对 Jiaodui")
             .with_drag_and_drop(true),

@@ -24,18 +24,11 @@ pub fn article_title(article: &Article, lang: Lang) -> String {
 
 /// The counts shown under each headline.
 pub fn article_counts(article: &Article, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "{} 段 · {} 实体",
-            article.paragraphs.len(),
-            article.span_count()
-        ),
-        Lang::En => format!(
-            "{} paragraphs · {} entities",
-            article.paragraphs.len(),
-            article.span_count()
-        ),
-    }
+    format!(
+        "{} · {}",
+        lang.count(article.paragraphs.len(), "段", "paragraph", "paragraphs"),
+        lang.count(article.span_count(), "实体", "entity", "entities")
+    )
 }
 
 /// Draws the outline.
@@ -57,11 +50,23 @@ pub fn show(
                 let article = &project.articles[index];
                 ui.vertical(|ui| {
                     ui.set_height(row_height);
+                    let title = format!("{}. {}", index + 1, article_title(article, lang));
+                    let row = ui.add(
+                        egui::Button::selectable(selection.article == index, title).truncate(),
+                    );
+                    if row.clicked() {
+                        commands.push(Command::SelectArticle(index));
+                    }
                     ui.horizontal(|ui| {
+                        // Labelled, so screen readers and tests name it; under its headline, so
+                        // the headline keeps the row's width.
                         let mut checked = article.checked;
                         let check = ui
-                            .checkbox(&mut checked, "")
-                            .on_hover_text(lang.pick("已校对", "Checked"));
+                            .checkbox(&mut checked, lang.pick("已校对", "Checked"))
+                            .on_hover_text(lang.pick(
+                                "勾选表示本篇已校对完毕",
+                                "Tick when this article is fully checked",
+                            ));
                         if check.changed() {
                             commands.push(Command::Apply {
                                 edit: Edit::SetChecked {
@@ -72,20 +77,7 @@ pub fn show(
                                 select: None,
                             });
                         }
-                        let title = format!("{}. {}", index + 1, article_title(article, lang));
-                        let row = ui.add(
-                            egui::Button::selectable(selection.article == index, title).truncate(),
-                        );
-                        if row.clicked() {
-                            commands.push(Command::SelectArticle(index));
-                        }
-                    });
-                    ui.horizontal(|ui| {
-                        ui.add_space(ui.spacing().interact_size.y + 4.0);
                         ui.weak(article_counts(article, lang));
-                        if article.checked {
-                            ui.weak(lang.pick("已校对", "checked"));
-                        }
                     });
                 });
             }

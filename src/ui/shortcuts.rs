@@ -149,6 +149,10 @@ pub fn groups(project: &Project, lang: Lang) -> Vec<Group> {
 
 /// Draws the sheet as a window.
 pub fn show(ctx: &egui::Context, open: &mut bool, project: &Project, lang: Lang) {
+    // Esc closes the sheet as it closes any dialog (F1 toggles it, see the app's keys).
+    if *open && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        *open = false;
+    }
     egui::Window::new(lang.pick("快捷键与说明", "Shortcuts and help"))
         .id(egui::Id::unique("shortcut-sheet"))
         .open(open)

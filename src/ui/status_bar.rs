@@ -14,6 +14,14 @@ pub struct StatusInput<'a> {
     pub lang: Lang,
 }
 
+/// "已校对 3/16 篇": how far the editor has got through the bulletin.
+pub fn progress_text(checked: usize, articles: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已校对 {checked}/{articles} 篇"),
+        Lang::En => format!("Checked {checked}/{articles} articles"),
+    }
+}
+
 /// Draws the status bar.
 pub fn show(ui: &mut egui::Ui, input: &StatusInput<'_>) {
     let lang = input.lang;
@@ -49,22 +57,23 @@ pub fn show(ui: &mut egui::Ui, input: &StatusInput<'_>) {
             project.source.encoding
         ));
         ui.separator();
-        ui.label(match lang {
-            Lang::Zh => format!(
-                "{} 篇 · {} 段 · {} 实体 · {} 处断行修复",
-                project.articles.len(),
-                project.paragraph_count(),
-                project.span_count(),
-                project.join_count()
-            ),
-            Lang::En => format!(
-                "{} articles · {} paragraphs · {} entities · {} scan breaks repaired",
-                project.articles.len(),
-                project.paragraph_count(),
-                project.span_count(),
-                project.join_count()
-            ),
-        });
+        let checked = project.articles.iter().filter(|a| a.checked).count();
+        ui.strong(progress_text(checked, project.articles.len(), lang));
+        ui.separator();
+        ui.label(format!(
+            "{} · {} · {}",
+            lang.count(project.paragraph_count(), "段", "paragraph", "paragraphs"),
+            lang.count(project.span_count(), "实体", "entity", "entities"),
+            match lang {
+                Lang::Zh => format!("{} 处断行修复", project.join_count()),
+                Lang::En => lang.count(
+                    project.join_count(),
+                    "",
+                    "scan break repaired",
+                    "scan breaks repaired",
+                ),
+            }
+        ));
         if let Some(progress) = &input.progress {
             ui.separator();
             ui.spinner();

@@ -159,7 +159,7 @@ pub(super) fn notice_banner(ui: &mut egui::Ui, notice: &Notice, lang: Lang) -> V
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.colored_label(egui::Color32::WHITE, &notice.text);
+                ui.colored_label(egui::Color32::WHITE, notice.text(lang));
                 if ui.button(lang.pick("关闭消息", "Dismiss")).clicked() {
                     commands.push(Command::DismissNotice);
                 }

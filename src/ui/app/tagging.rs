@@ -103,15 +103,11 @@ impl App {
                         .offer(&self.project, self.revision, &text, kind)
                         == 0
                 {
-                    self.notice = Some(super::Notice {
-                        text: match lang {
-                            crate::i18n::Lang::Zh => format!("“{text}”没有其他未标注的出现。"),
-                            crate::i18n::Lang::En => {
-                                format!("“{text}” has no other untagged occurrences.")
-                            }
-                        },
-                        error: false,
-                    });
+                    self.notice = Some(super::Notice::both(
+                        format!("“{text}”没有其他未标注的出现。"),
+                        format!("“{text}” has no other untagged occurrences."),
+                        false,
+                    ));
                 }
             }
             Command::TagAllListed => {
