@@ -32,6 +32,9 @@ fn main() {
     let tagger_load = median(rounds, || {
         black_box(Tagger::new());
     });
+    let recover_only = median(rounds, || {
+        black_box(pipeline::structure::recover(&text));
+    });
     let structure = median(rounds, || {
         black_box(pipeline::import_structure(bytes, "bench.txt").expect("imports"));
     });
@@ -70,6 +73,7 @@ fn main() {
     row("jieba-rs: load dictionary + tag (1 thread)", jieba);
     row("  load tagger (jieba dictionary + lexicons)", tagger_load);
     row("  import, structure only", structure);
+    row("    structure recovery alone (line model)", recover_only);
     row("  suggestions on all articles (all cores)", suggest);
     row("import: load tagger + structure + tag + save", whole);
     row("save project", save);

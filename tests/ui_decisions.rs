@@ -164,3 +164,29 @@ fn a_person_without_mentions_is_no_official_and_is_not_exported() {
     let csv = render(&project, ExportFormat::Csv, &ExportOptions::default());
     assert!(csv.iter().all(|(_, c)| !c.contains("张红军")), "{csv:?}");
 }
+
+#[test]
+fn rows_hold_still_under_the_pointer_until_it_leaves() {
+    let mut harness = harness(App::new_for_test(project()));
+    let rejects = |h: &Harness<'_, App>| -> Vec<egui::Rect> {
+        h.query_all_by_label("拒绝").map(|n| n.rect()).collect()
+    };
+    let before = rejects(&harness);
+    assert_eq!(before.len(), 2, "two suggested rows in article 1");
+    harness.query_all_by_label("拒绝").next().unwrap().click();
+    harness.run_steps(3);
+    let held = rejects(&harness);
+    assert_eq!(held.len(), 1, "the first row was handled");
+    assert_eq!(
+        held[0], before[1],
+        "the next row did not move under the pointer"
+    );
+    // Once the pointer leaves the list, the rows close up.
+    harness.get_by_label("文章").hover();
+    harness.run_steps(3);
+    let closed = rejects(&harness);
+    assert!(
+        closed[0].top() < before[1].top(),
+        "{closed:?} vs {before:?}"
+    );
+}

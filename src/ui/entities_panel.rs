@@ -12,6 +12,17 @@ use super::describe_rule;
 use super::layout::kind_color;
 use super::state::Command;
 
+/// The rows drawn last frame, kept in egui's memory: while the pointer is over the list, rows
+/// stay where they were (a handled row leaves a faded gap) so a second click never lands on the
+/// row that moved up under the pointer; they close up once the pointer leaves.
+#[derive(Clone, Default)]
+struct ShownRows {
+    article: usize,
+    /// Type, text and height of each row, in drawing order.
+    rows: Vec<(EntityKind, String, f32)>,
+    hovered: bool,
+}
+
 /// All mentions of one text as one type in an article.
 struct Mention {
     places: Vec<(FieldRef, usize)>,
@@ -70,23 +81,76 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
             }
         }
     }
-    egui::ScrollArea::vertical()
+    let memory = egui::Id::unique("entities-panel-rows");
+    let previous: ShownRows = ui.data(|d| d.get_temp(memory)).unwrap_or_default();
+    let hold = previous.hovered && previous.article == article;
+    // The rows in the order to draw: as last drawn while held (new ones after), else by type.
+    let mut order: Vec<(EntityKind, String)> = if hold {
+        previous
+            .rows
+            .iter()
+            .map(|(kind, text, _)| (kind.clone(), text.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for (kind, mentions) in &groups {
+        for text in mentions.keys() {
+            if !order.iter().any(|(k, t)| k == kind && t == text) {
+                let at = order
+                    .iter()
+                    .rposition(|(k, _)| k == kind)
+                    .map_or(order.len(), |i| i + 1);
+                order.insert(at, (kind.clone(), text.clone()));
+            }
+        }
+    }
+    let mut drawn: Vec<(EntityKind, String, f32)> = Vec::new();
+    let area = egui::ScrollArea::vertical()
         .id_salt("entities")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            if groups.is_empty() {
+            if groups.is_empty() && order.is_empty() {
                 ui.weak(lang.pick("本篇尚无实体。", "No entities in this article yet."));
             }
-            for (kind, mentions) in &groups {
-                let ty = project.entity_type(kind);
-                let name = lang.pick(&ty.name_zh, &ty.name_en);
-                ui.label(
-                    RichText::new(format!("{name} ({})", mentions.len()))
-                        .strong()
-                        .color(kind_color(project, kind)),
-                );
-                for (text, mention) in mentions {
-                    ui.horizontal_wrapped(|ui| {
+            let mut last_kind: Option<&EntityKind> = None;
+            for (kind, text) in &order {
+                if last_kind != Some(kind) {
+                    if last_kind.is_some() {
+                        ui.add_space(6.0);
+                    }
+                    let ty = project.entity_type(kind);
+                    let name = lang.pick(&ty.name_zh, &ty.name_en);
+                    let count = groups.get(kind).map_or(0, BTreeMap::len);
+                    ui.label(
+                        RichText::new(format!("{name} ({count})"))
+                            .strong()
+                            .color(kind_color(project, kind)),
+                    );
+                    last_kind = Some(kind);
+                }
+                let Some(mention) = groups.get(kind).and_then(|m| m.get(text)) else {
+                    // Handled while the pointer is over the list: a faded gap of the same height.
+                    let height = previous
+                        .rows
+                        .iter()
+                        .find(|(k, t, _)| k == kind && t == text)
+                        .map_or(ui.spacing().interact_size.y, |(_, _, h)| *h);
+                    let (rect, _) = ui.allocate_exact_size(
+                        egui::vec2(ui.available_width(), height),
+                        egui::Sense::hover(),
+                    );
+                    ui.painter().text(
+                        rect.left_top(),
+                        egui::Align2::LEFT_TOP,
+                        text,
+                        egui::TextStyle::Body.resolve(ui.style()),
+                        ui.visuals().weak_text_color().gamma_multiply(0.5),
+                    );
+                    drawn.push((kind.clone(), text.clone(), height));
+                    continue;
+                };
+                let height = ui.horizontal_wrapped(|ui| {
                         let count = mention.places.len();
                         let shown = if count > 1 {
                             format!("{text} ×{count}")
@@ -160,9 +224,11 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
                                 });
                             }
                         }
-                    });
-                }
-                ui.add_space(6.0);
+                    })
+                    .response
+                    .rect
+                    .height();
+                drawn.push((kind.clone(), text.clone(), height));
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -199,5 +265,16 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
                 ui.weak(lang.pick("尚无带职务的人物。", "No persons with roles yet."));
             }
         });
+    let hovered = ui.rect_contains_pointer(area.inner_rect);
+    ui.data_mut(|d| {
+        d.insert_temp(
+            memory,
+            ShownRows {
+                article,
+                rows: drawn,
+                hovered,
+            },
+        )
+    });
     commands
 }

@@ -5,37 +5,52 @@ use super::lines::Line;
 use super::markers::{self, Lead};
 use super::roles::Role;
 use super::rules;
-use crate::model::{Article, ArticleId, Decision, Join, LineRange, TextField};
+use crate::model::{Article, ArticleId, Decision, Join, LineRange, ParagraphKind, TextField};
 
-/// Builds the articles from the content lines and their roles (same length, same order).
-pub fn articles(lines: &[Line], roles: &[Role]) -> Vec<Article> {
+/// Builds the articles from the content lines, their roles and the model's reasons (same
+/// length, same order).
+pub fn articles(lines: &[Line], roles: &[Role], reasons: &[Option<String>]) -> Vec<Article> {
     let mut builder = Builder::default();
     for (i, (line, role)) in lines.iter().zip(roles).enumerate() {
+        let reason = reasons.get(i).and_then(|r| r.as_deref()).unwrap_or("");
         if *role != Role::Byline {
             builder.byline_open = false;
         }
         match *role {
             Role::Kicker => {
-                builder.start(ArticleStart::Headline(stack_range(lines, roles, i)));
-                builder.set_header(Slot::Kicker, line, rules::KICKER);
+                builder.start(ArticleStart::Headline(stack_range(lines, roles, i)), reason);
+                builder.set_header(Slot::Kicker, line, rules::KICKER, reason);
             }
             Role::Headline(rule) => {
                 if roles.get(i.wrapping_sub(1)) != Some(&Role::Kicker) {
-                    builder.start(ArticleStart::Headline(stack_range(lines, roles, i)));
+                    builder.start(ArticleStart::Headline(stack_range(lines, roles, i)), reason);
                 }
-                builder.set_header(Slot::Headline, line, rule);
+                builder.set_header(Slot::Headline, line, rule, reason);
             }
-            Role::Deck(rule) => builder.set_header(Slot::Deck, line, rule),
-            Role::Byline => builder.byline(line),
-            Role::Paragraph => builder.paragraph(line),
-            Role::Crosshead => {
+            Role::Deck(rule) => builder.set_header(Slot::Deck, line, rule, reason),
+            Role::Byline => builder.byline(line, reason),
+            Role::Paragraph(kind) => {
                 builder.paragraph(line);
-                builder.note(rules::CROSSHEAD, line.number);
+                if let Some(rule) = kind_rule(kind) {
+                    builder.set_kind(kind);
+                    builder.note(rule, line.number, reason);
+                }
             }
             Role::Continuation(rule) => builder.continuation(line, rule),
         }
     }
     builder.finish()
+}
+
+/// The rule recorded for a paragraph of `kind` (none for running text).
+fn kind_rule(kind: ParagraphKind) -> Option<&'static str> {
+    match kind {
+        ParagraphKind::Body => None,
+        ParagraphKind::Crosshead => Some(rules::CROSSHEAD),
+        ParagraphKind::Note => Some(rules::PARAGRAPH_NOTE),
+        ParagraphKind::Caption => Some(rules::PARAGRAPH_CAPTION),
+        ParagraphKind::Box => Some(rules::PARAGRAPH_BOX),
+    }
 }
 
 /// The raw lines of the headline stack that starts at content line `i`: the kicker, the
@@ -83,7 +98,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn start(&mut self, how: ArticleStart) {
+    fn start(&mut self, how: ArticleStart, reason: &str) {
         self.finish_current();
         let mut article = Article::new(ArticleId(self.done.len() as u32));
         let (rule, lines) = match how {
@@ -92,7 +107,7 @@ impl Builder {
                 (rules::ARTICLE_WITHOUT_HEADLINE, LineRange::single(line))
             }
         };
-        article.decisions.push(decision(rule, lines, ""));
+        article.decisions.push(decision(rule, lines, reason));
         self.current = Some(article);
         self.closed = false;
     }
@@ -100,27 +115,33 @@ impl Builder {
     /// The current article, started untitled at `line` when there is none (or it was closed).
     fn open(&mut self, line: usize) -> &mut Article {
         if self.current.is_none() || self.closed {
-            self.start(ArticleStart::Untitled(line));
+            self.start(ArticleStart::Untitled(line), "");
         }
         self.current.as_mut().expect("an article was just started")
     }
 
-    fn set_header(&mut self, slot: Slot, line: &Line, rule: &'static str) {
+    fn set_header(&mut self, slot: Slot, line: &Line, rule: &'static str, reason: &str) {
         let article = self.open(line.number);
         let field = match slot {
             Slot::Kicker => &mut article.kicker,
             Slot::Headline => &mut article.headline,
             Slot::Deck => &mut article.subheadline,
         };
-        *field = field_of(line);
+        if field.is_empty() {
+            *field = field_of(line);
+        } else {
+            // A second deck line continues the deck.
+            field.text.push_str(line.text);
+            push_line(&mut field.source_lines, line.number);
+        }
         article
             .decisions
-            .push(decision(rule, LineRange::single(line.number), ""));
+            .push(decision(rule, LineRange::single(line.number), reason));
     }
 
     /// A byline line: the first one after the headline or after the body; a second line right
     /// after a byline extends it; any other goes into the body as a paragraph.
-    fn byline(&mut self, line: &Line) {
+    fn byline(&mut self, line: &Line, reason: &str) {
         if let Some(article) = self.current.as_mut().filter(|_| self.byline_open) {
             article.byline.text.push_str(line.text);
             push_line(&mut article.byline.source_lines, line.number);
@@ -144,18 +165,25 @@ impl Builder {
         article.decisions.push(decision(
             rules::BYLINE_LINE,
             LineRange::single(line.number),
-            "",
+            reason,
         ));
         self.closed = closes;
         self.byline_open = true;
     }
 
     /// Records a decision about line `number` in the current article.
-    fn note(&mut self, rule: &'static str, number: usize) {
+    fn note(&mut self, rule: &'static str, number: usize, reason: &str) {
         if let Some(article) = self.current.as_mut() {
             article
                 .decisions
-                .push(decision(rule, LineRange::single(number), ""));
+                .push(decision(rule, LineRange::single(number), reason));
+        }
+    }
+
+    /// Sets the kind of the paragraph just started.
+    fn set_kind(&mut self, kind: ParagraphKind) {
+        if let Some(paragraph) = self.current.as_mut().and_then(|a| a.paragraphs.last_mut()) {
+            paragraph.kind = kind;
         }
     }
 

@@ -76,8 +76,12 @@ impl Shape {
         for c in text.chars() {
             shape.has_terminal |= punct::is_terminal(c);
             shape.has_clause_mark |= punct::is_clause_mark(c);
-            shape.has_word |= c.is_alphabetic();
         }
+        // `is_alphabetic` is a slow table look-up outside ASCII: ideographs first, and stop at
+        // the first letter.
+        shape.has_word = text
+            .chars()
+            .any(|c| punct::is_ideograph(c) || c.is_alphabetic());
         shape.ends_sentence = punct::ends_sentence(text);
         shape.starts_with_closing = text.chars().next().is_some_and(punct::is_closing);
         shape.ends_with_opening = text.chars().next_back().is_some_and(punct::is_opening);
@@ -112,15 +116,12 @@ pub struct Page {
     pub indented_paragraphs: bool,
 }
 
-/// Share of indented lines (in tenths) above which indentation is the page margin of an OCR tool
-/// rather than a paragraph mark.
-const MARGIN_INDENT_TENTHS: usize = 9;
-
-/// Clears the indent of every line when (nearly) all lines are indented: then indentation says
-/// nothing about where paragraphs begin.
+/// Clears the indent of every line when all lines are indented: then indentation is the page
+/// margin of an OCR tool and says nothing about where paragraphs begin. (A page of one long
+/// article may have nine in ten lines indented and its headline alone not: that indent counts.)
 pub fn discount_uniform_indent(lines: &mut [Line]) {
     let indented = lines.iter().filter(|l| l.indented).count();
-    if lines.len() >= 3 && indented * 10 >= lines.len() * MARGIN_INDENT_TENTHS {
+    if lines.len() >= 3 && indented == lines.len() {
         for line in lines {
             line.indented = false;
         }

@@ -11,6 +11,10 @@ pub const KICKER: &str = "kicker:above-headline";
 pub const DECK_DASH: &str = "subheadline:dash";
 pub const DECK_BELOW: &str = "subheadline:below-headline";
 pub const CROSSHEAD: &str = "paragraph:crosshead";
+pub const PARAGRAPH_NOTE: &str = "paragraph:note";
+pub const PARAGRAPH_CAPTION: &str = "paragraph:caption";
+pub const PARAGRAPH_BOX: &str = "paragraph:box";
+pub const JOIN_MODEL: &str = "join:line-model";
 pub const BYLINE_LINE: &str = "byline:reporter-line";
 pub const BYLINE_CLOSING: &str = "byline:closing-parenthesis";
 pub const LEAD_NEWS: &str = "lead:news-marker";
@@ -38,6 +42,9 @@ pub const ALL: &[&str] = &[
     DECK_DASH,
     DECK_BELOW,
     CROSSHEAD,
+    PARAGRAPH_NOTE,
+    PARAGRAPH_CAPTION,
+    PARAGRAPH_BOX,
     BYLINE_LINE,
     BYLINE_CLOSING,
     LEAD_NEWS,
@@ -49,6 +56,7 @@ pub const ALL: &[&str] = &[
     JOIN_OPENING_PUNCT,
     JOIN_NOT_INDENTED,
     JOIN_BARE_LEAD,
+    JOIN_MODEL,
     FURNITURE_PAGE_NUMBER,
     FURNITURE_DATE_LINE,
     FURNITURE_SEPARATOR,
@@ -61,36 +69,52 @@ pub const ALL: &[&str] = &[
 pub fn describe_rule(rule: &str, lang: Lang) -> String {
     let (zh, en) = match rule {
         ARTICLE_AT_HEADLINE => (
-            "新文章从这里开始：这一行（组）是标题。",
-            "A new article starts here: this line (or stack of lines) is a headline.",
+            "新文章从这里开始：行模型判断这一行（组）是标题。",
+            "A new article starts here: the line model reads this line (or stack of lines) as a headline.",
         ),
         ARTICLE_WITHOUT_HEADLINE => (
             "新文章没有标题：正文出现在文本开头或上一篇的署名之后。",
             "This article has no headline: its text comes at the start of the file or after the previous article's byline.",
         ),
         HEADLINE => (
-            "标题：这一行明显短于正文行，且没有逗号、句号等标点。",
-            "Headline: the line is much shorter than a line of body text and has no commas or sentence marks.",
+            "标题：行模型根据这一行及前后行的形状（长度、标点、缩进、电头等）判断为标题。",
+            "Headline: the line model reads it as a headline from the shape of the line and its neighbours (length, punctuation, indent, datelines).",
         ),
         HEADLINE_BEFORE_LEAD => (
-            "标题：这一行较短（除结尾的问号、叹号外没有句末标点），下一行就是电头（如“本报讯”）。",
-            "Headline: a short line without sentence marks (except a final ? or !), directly followed by a news marker (such as 本报讯).",
+            "标题：一行带逗号或问号、叹号的短句，下一行就是电头（如“本报讯”），行模型判断为标题。",
+            "Headline: a short line with a comma, question or exclamation mark, directly followed by a news marker (such as 本报讯); the line model reads it as a headline.",
         ),
         KICKER => (
-            "引题：标题上方的一行短句。",
-            "Kicker: a short line directly above the headline.",
+            "引题：行模型判断这是标题上方的一行短句。",
+            "Kicker: the line model reads it as a short line directly above the headline.",
         ),
         DECK_DASH => (
             "副题：标题下方以“——”开头的一行。",
             "Deck: the line below the headline starts with a dash (——).",
         ),
         DECK_BELOW => (
-            "副题：标题下方、正文之前的一行短句，没有结束句子的标点。",
-            "Deck: a short line below the headline and before the body, not ending a sentence.",
+            "副题：行模型判断这是标题下方、正文之前的一行。",
+            "Deck: the line model reads it as a line below the headline and before the body.",
         ),
         CROSSHEAD => (
-            "小标题：这一行像标题，但本文尚未以署名结束，后面也没有电头，因此留在文章中作为一段。",
-            "Crosshead: the line looks like a headline, but the article has not ended with a byline and no news marker follows, so it stays in the article as a paragraph.",
+            "小标题：行模型判断这一行是文章中的小标题，留在文章中作为一段。",
+            "Crosshead: the line model reads it as a heading inside the article, so it stays in the article as a paragraph.",
+        ),
+        PARAGRAPH_NOTE => (
+            "注释：行模型判断这是文末的作者说明、制图或摄影署名、编者按等，留在文章中。",
+            "Note: the line model reads it as an author note, credit or editor's note closing the article, so it stays in the article.",
+        ),
+        PARAGRAPH_CAPTION => (
+            "图片说明：行模型判断这一段是照片或图表的说明文字。",
+            "Caption: the line model reads it as the text of a photo or figure.",
+        ),
+        PARAGRAPH_BOX => (
+            "栏目：行模型判断这是栏目标签（如“核心阅读”“【点评】”）或其后的栏目文字。",
+            "Box: the line model reads it as the label of a side box (such as 核心阅读 or 【点评】) or the box text after it.",
+        ),
+        JOIN_MODEL => (
+            "已接续：行模型判断这一行是上一段的续行（排版断行）。",
+            "Joined: the line model reads this line as the continuation of the paragraph above (a layout break).",
         ),
         BYLINE_LINE => (
             "署名：这一行只有“记者”“通讯员”“文/图”等身份词和人名。",
