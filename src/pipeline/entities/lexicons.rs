@@ -564,6 +564,65 @@ impl Lexicons {
     }
 }
 
+impl WordInfo {
+    /// The lexicon categories of the word, one bit each (see [`Lexicons::categorised_words`]).
+    pub fn categories(&self) -> u32 {
+        let mut bits = 0u32;
+        let mut set = |on: bool, bit: u32| {
+            if on {
+                bits |= 1 << bit;
+            }
+        };
+        set(self.title == Some(TitleKind::Public), 0);
+        set(self.title == Some(TitleKind::Corporate), 1);
+        set(self.title == Some(TitleKind::Byline), 2);
+        set(self.title_qualifier, 3);
+        set(self.org, 4);
+        set(self.org_suffix == Some(OrgEnding::Organ), 5);
+        set(self.org_suffix == Some(OrgEnding::Company), 6);
+        set(self.org_suffix == Some(OrgEnding::Trade), 7);
+        set(self.org_name_word, 8);
+        if let Some(place) = self.place {
+            set(!place.short, 9);
+            set(place.short, 10);
+            let level = match place.level {
+                PlaceLevel::Province => 11,
+                PlaceLevel::City => 12,
+                PlaceLevel::County => 13,
+                PlaceLevel::Country => 14,
+                PlaceLevel::Zone => 15,
+                PlaceLevel::Other => 16,
+            };
+            set(true, level);
+        }
+        set(self.not_person, 17);
+        set(self.not_place, 18);
+        set(self.not_org, 19);
+        set(self.person_cue, 20);
+        set(self.person_cue_before, 21);
+        set(self.name_part.is_some(), 22);
+        set(self.compound_surname, 23);
+        bits
+    }
+}
+
+/// Number of category bits of [`WordInfo::categories`].
+pub const CATEGORIES: u32 = 24;
+
+impl Lexicons {
+    /// Every word of the lexicons with its category bits, sorted, for matching them in a text.
+    pub fn categorised_words(&self) -> Vec<(&str, u32)> {
+        let mut words: Vec<(&str, u32)> = self
+            .words
+            .iter()
+            .map(|(w, info)| (w.as_str(), info.categories()))
+            .filter(|&(_, bits)| bits != 0)
+            .collect();
+        words.sort_unstable();
+        words
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,7 @@ mod persons;
 mod places;
 mod registry;
 mod rules;
+pub mod sequence;
 mod suggest;
 mod units;
 
@@ -29,17 +30,49 @@ use crate::i18n::Lang;
 use crate::model::Span;
 
 use analysis::Sentence;
-use candidates::{Candidate, RoleLink, select};
+use candidates::{Candidate, RoleLink, anchor_titles, priority, select};
 use lexicons::Lexicons;
+use sequence::{LexiconMatcher, Observation, Weights, labels};
 
 pub use lexicons::EXTRA_LEXICONS_VAR;
 pub use suggest::{LEXICON_CONFIRMED, suggest_project};
 
-/// The entity tagger. Loading it (the jieba dictionary, lexicons) is expensive: do it once per
-/// process and off the UI thread.
+/// The entity tagger. Loading it (the jieba dictionary, lexicons, the model's weights) is
+/// expensive: do it once per process and off the UI thread.
 pub struct Tagger {
     jieba: Jieba,
     lexicons: Lexicons,
+    matcher: LexiconMatcher,
+    weights: ModelWeights,
+}
+
+/// The weights a tagger decodes with: the process's shipped ones, or its own.
+enum ModelWeights {
+    Shipped(&'static Weights),
+    Own(Box<Weights>),
+}
+
+impl ModelWeights {
+    fn get(&self) -> &Weights {
+        match self {
+            ModelWeights::Shipped(w) => w,
+            ModelWeights::Own(w) => w,
+        }
+    }
+}
+
+/// Rule id of the sequence model's suggestions; the span's rule adds its confidence
+/// (`model:0.93`).
+pub const MODEL: &str = "model";
+
+/// The rule text of a model suggestion with confidence `p`.
+pub fn model_rule(p: f32) -> String {
+    format!("{MODEL}:{p:.2}")
+}
+
+/// The guessing rules whose candidates still decide: bylines, which the model is not needed for.
+fn decides_alone(rule: &str) -> bool {
+    matches!(rule, rules::BYLINE_TITLE | persons::BYLINE)
 }
 
 /// What the rules found in one text, before the choice among overlapping candidates.
@@ -52,8 +85,17 @@ pub(crate) struct Analysis {
 
 impl Tagger {
     /// Loads the tagger: jieba's default dictionary, extended with the lexicons' organizations,
-    /// titles and full place names so that it keeps them whole.
+    /// titles and full place names so that it keeps them whole, and the shipped model.
     pub fn new() -> Tagger {
+        Tagger::build(ModelWeights::Shipped(sequence::shipped()))
+    }
+
+    /// A tagger that decodes with `weights` instead of the shipped ones (training, evaluation).
+    pub fn with_weights(weights: Weights) -> Tagger {
+        Tagger::build(ModelWeights::Own(Box::new(weights)))
+    }
+
+    fn build(weights: ModelWeights) -> Tagger {
         let lexicons = Lexicons::load();
         let mut jieba = Jieba::new();
         let mut words: Vec<(&str, &str)> = lexicons
@@ -65,7 +107,18 @@ impl Tagger {
         for (word, tag) in words {
             jieba.add_word(word, None, Some(tag));
         }
-        Tagger { jieba, lexicons }
+        let matcher = LexiconMatcher::new(&lexicons);
+        Tagger {
+            jieba,
+            lexicons,
+            matcher,
+            weights,
+        }
+    }
+
+    /// The model's weights.
+    pub fn weights(&self) -> &Weights {
+        self.weights.get()
     }
 
     /// The process-wide tagger, loaded on first use.
@@ -80,13 +133,14 @@ impl Tagger {
     pub fn tag(&self, text: &str) -> Vec<Span> {
         let analysis = self.analyse(text);
         let len = analysis.boundaries.len() - 1;
-        let mut chosen = select(analysis.candidates.clone(), len, &[]);
+        let chars: Vec<char> = text.chars().collect();
+        let mut chosen = anchor_titles(select(analysis.candidates.clone(), len, &[]), &chars);
         let names = suggest::Names::from_texts(self, [(text, chosen.as_slice())], &[]);
         let repeated = names.find(text, &analysis.boundaries);
         if !repeated.is_empty() {
             let mut candidates = analysis.candidates;
             candidates.extend(repeated);
-            chosen = select(candidates, len, &[]);
+            chosen = anchor_titles(select(candidates, len, &[]), &chars);
         }
         chosen.iter().map(Candidate::to_span).collect()
     }
@@ -101,25 +155,84 @@ impl Tagger {
             .collect()
     }
 
-    /// Runs every rule over `text`.
+    /// What the model sees in `text`: its features at every char.
+    pub fn observe(&self, text: &str) -> Observation {
+        self.rules_and_observation(text).1
+    }
+
+    /// The candidates for `text`: the model's spans (decoded with the shipped weights plus
+    /// `adapted`, the project's own layer, if any) and the bylines, with the title chains found.
     pub(crate) fn analyse(&self, text: &str) -> Analysis {
+        self.analyse_adapted(text, None)
+    }
+
+    pub(crate) fn analyse_adapted(&self, text: &str, adapted: Option<&Weights>) -> Analysis {
+        let (rules, obs, chars) = self.rules_and_observation(text);
+        let masks = sequence::features::hard_masks(&chars);
+        let layers: Vec<&Weights> = std::iter::once(self.weights()).chain(adapted).collect();
+        let mut candidates: Vec<Candidate> = sequence::suggest(&layers, &obs, Some(&masks))
+            .into_iter()
+            .map(|s| {
+                let mut c = Candidate::new(
+                    s.start,
+                    s.end,
+                    labels::KINDS[s.kind].clone(),
+                    MODEL,
+                    priority::MODEL,
+                );
+                c.confidence = Some(s.confidence);
+                c
+            })
+            .collect();
+        candidates.extend(
+            rules
+                .candidates
+                .into_iter()
+                .filter(|c| decides_alone(c.rule)),
+        );
+        Analysis {
+            candidates,
+            roles: rules.roles,
+            boundaries: rules.boundaries,
+        }
+    }
+
+    /// The guessing rules' analysis of `text` and the model's observation built on it.
+    fn rules_and_observation(&self, text: &str) -> (Analysis, Observation, Vec<char>) {
         let sentence = Sentence::new(text, &self.jieba, &self.lexicons);
+        let rules = self.run_rules(&sentence);
+        let len = rules.boundaries.len() - 1;
+        let chosen = select(rules.candidates.clone(), len, &[]);
+        let obs = sequence::features::observe(
+            &sentence,
+            text,
+            &self.lexicons,
+            &self.matcher,
+            &rules.candidates,
+            &chosen,
+            &rules.roles,
+        );
+        (rules, obs, sentence.chars)
+    }
+
+    /// Runs every guessing rule over a segmented text.
+    fn run_rules(&self, sentence: &Sentence) -> Analysis {
         let mut candidates = Vec::new();
         let mut roles = Vec::new();
-        orgs::find(&sentence, &self.lexicons, &mut candidates);
-        units::find(&sentence, &self.lexicons, &mut candidates);
+        orgs::find(sentence, &self.lexicons, &mut candidates);
+        units::find(sentence, &self.lexicons, &mut candidates);
         let organizations = candidates.clone();
         rules::find(
-            &sentence,
+            sentence,
             &self.lexicons,
             &organizations,
             &mut candidates,
             &mut roles,
         );
-        persons::find(&sentence, &self.lexicons, &mut candidates);
-        foreign_names::find(&sentence, &self.lexicons, &mut candidates);
-        name_lists::find(&sentence, &self.lexicons, &mut candidates);
-        places::find(&sentence, &self.lexicons, &mut candidates);
+        persons::find(sentence, &self.lexicons, &mut candidates);
+        foreign_names::find(sentence, &self.lexicons, &mut candidates);
+        name_lists::find(sentence, &self.lexicons, &mut candidates);
+        places::find(sentence, &self.lexicons, &mut candidates);
         let boundaries = (0..=sentence.chars.len())
             .map(|c| sentence.is_boundary(c))
             .collect();
@@ -220,6 +333,16 @@ pub fn tag_line_json(tagger: &Tagger, line: &str) -> String {
 
 /// A sentence saying why a rule suggested a span, for the window's "why" tooltip.
 pub fn describe_rule(rule: &str, lang: Lang) -> String {
+    if let Some(p) = rule.strip_prefix(MODEL).and_then(|r| r.strip_prefix(':')) {
+        return lang
+            .pick(
+                &format!("模型 {p}:由标注语料训练的序列模型建议此实体,把握为 {p}。 ({rule})"),
+                &format!(
+                    "model {p}: the sequence model trained on annotated text suggests this entity with confidence {p}. ({rule})"
+                ),
+            )
+            .to_string();
+    }
     let (zh, en) = match rule {
         rules::TITLE_BEFORE_NAME => (
             "职务:紧接在人名之前(如“管委会主任张红军”),并列职务以“、”“兼”分开。",
@@ -346,12 +469,19 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
     format!("{} ({rule})", lang.pick(zh, en))
 }
 
-/// Test helper: the (type, text) of every suggestion for `text`.
+/// Test helper: the (type, text) of every span the guessing rules would choose for `text` on
+/// their own — what the model receives as their evidence.
 #[cfg(test)]
 pub(crate) fn tagged(text: &str) -> Vec<(String, String)> {
     let chars: Vec<char> = text.chars().collect();
-    Tagger::shared()
-        .tag(text)
+    let tagger = Tagger::shared();
+    let sentence = Sentence::new(text, &tagger.jieba, &tagger.lexicons);
+    let rules = tagger.run_rules(&sentence);
+    let chosen = select(rules.candidates, chars.len(), &[]);
+    chosen
+        .iter()
+        .map(Candidate::to_span)
+        .collect::<Vec<Span>>()
         .iter()
         .map(|s| {
             (

@@ -9,9 +9,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::{Edit, EntityKind, FieldRef, Project, Span, SpanStatus, TextField};
 
-use super::candidates::{Candidate, RoleLink, priority, select};
+use super::candidates::{Candidate, RoleLink, anchor_titles, priority, select};
 use super::registry::{self, LinkedField};
-use super::{Analysis, Tagger, orgs, persons};
+use super::{Analysis, Tagger, orgs, persons, sequence};
 
 /// Rule id of names the editor confirmed in this project.
 pub const LEXICON_CONFIRMED: &str = "lexicon:confirmed";
@@ -24,6 +24,9 @@ pub(crate) struct Names {
     patterns: Vec<String>,
     made: Vec<(EntityKind, &'static str, u8)>,
 }
+
+/// Lowest confidence of a person the model found for the name to be looked for elsewhere.
+const REPEAT_FROM: f32 = 0.9;
 
 /// Fewest names for which [`Names`] builds an automaton.
 const AUTOMATON_FROM: usize = 8;
@@ -66,6 +69,7 @@ impl Names {
                         | persons::BEFORE_TITLE
                         | orgs::BEFORE_CORPORATE_TITLE
                         | orgs::COMPANY
+                        | super::MODEL
                 );
                 if !strong {
                     continue;
@@ -95,7 +99,18 @@ impl Names {
                             priority::REPEATED,
                         );
                     }
-                    orgs::COMPANY => {
+                    super::MODEL
+                        if candidate.kind == EntityKind::Person
+                            && candidate.confidence.is_some_and(|p| p >= REPEAT_FROM) =>
+                    {
+                        add(
+                            name,
+                            EntityKind::Person,
+                            persons::REPEATED,
+                            priority::REPEATED,
+                        );
+                    }
+                    orgs::COMPANY | super::MODEL if candidate.kind == EntityKind::Org => {
                         let short = orgs::company_short_form(&name, tagger.lexicons(), |w| {
                             tagger.is_word(w)
                         });
@@ -274,14 +289,22 @@ pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
         !rejected.contains(&(text.as_str(), &candidate.kind))
     };
 
+    // What the editor decided in this project, as a layer of weights over the shipped ones.
+    let taught = sequence::taught::from_project(project);
+    let adapted = sequence::adapt::learn(tagger.weights(), &taught, |t| tagger.observe(t));
+
     let first: Vec<FirstPass> = parallel_map(&work, |w| {
-        let mut analysis = tagger.analyse(&w.field.text);
+        let mut analysis = tagger.analyse_adapted(&w.field.text, adapted.as_ref());
         let len = analysis.boundaries.len() - 1;
         if !rejected.is_empty() {
             let chars: Vec<char> = w.field.text.chars().collect();
             analysis.candidates.retain(|c| allowed(c, &chars));
         }
-        let chosen = select(analysis.candidates.clone(), len, &w.confirmed);
+        let chars: Vec<char> = w.field.text.chars().collect();
+        let chosen = anchor_titles(
+            select(analysis.candidates.clone(), len, &w.confirmed),
+            &chars,
+        );
         FirstPass { analysis, chosen }
     });
 
@@ -308,7 +331,8 @@ pub fn suggest_project(project: &Project, tagger: &Tagger) -> Edit {
         } else {
             let mut candidates = pass.analysis.candidates.clone();
             candidates.extend(repeated);
-            select(candidates, len, &w.confirmed)
+            let chars: Vec<char> = w.field.text.chars().collect();
+            anchor_titles(select(candidates, len, &w.confirmed), &chars)
         };
         let roles = kept_roles(&pass.analysis.roles, &chosen);
         let mut spans: Vec<Span> = w
