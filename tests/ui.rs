@@ -145,7 +145,7 @@ fn typing_into_the_headline_changes_the_project_as_one_undo_step() {
     let headline = harness.state().project().articles[0].headline.text.clone();
     assert_eq!(headline, format!("{original}续篇"));
     assert!(harness.state().history().is_dirty());
-    assert_eq!(harness.state().history().undo_label(), Some("输入文字"));
+    assert_eq!(harness.state().undo_label(), Some("输入文字"));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run_steps(2);
@@ -556,7 +556,7 @@ fn keyboard_shortcuts_edit_the_structure() {
         harness.state().project().articles[1].paragraphs[0].text,
         "甲篇正文。乙篇正文。"
     );
-    assert_eq!(harness.state().history().undo_label(), Some("与下段合并"));
+    assert_eq!(harness.state().undo_label(), Some("与下段合并"));
 }
 
 #[test]

@@ -102,10 +102,7 @@ fn rejecting_removes_the_suggestion_in_every_article_in_one_step() {
         "others stay"
     );
     assert!(after.is_rejected("全面", &EntityKind::Org));
-    assert_eq!(
-        harness.state().history().undo_label(),
-        Some("已拒绝 全面（4 处）")
-    );
+    assert_eq!(harness.state().undo_label(), Some("已拒绝 全面（4 处）"));
     assert!(
         harness.query_by_label("已拒绝 全面（4 处）").is_some(),
         "the count is shown"

@@ -52,6 +52,7 @@ fn the_status_bar_counts_checked_articles_and_the_checkboxes_are_labelled() {
             .query_by_label(&format!("已校对 1/{n} 篇"))
             .is_some()
     );
+    assert_eq!(harness.state().undo_label(), Some("标记已校对"));
     harness.state_mut().run_command(Command::SetLang(Lang::En));
     harness.run_steps(2);
     assert!(
@@ -59,6 +60,8 @@ fn the_status_bar_counts_checked_articles_and_the_checkboxes_are_labelled() {
             .query_by_label(&format!("Checked 1/{n} articles"))
             .is_some()
     );
+    // The undo step is named in the new language too.
+    assert_eq!(harness.state().undo_label(), Some("Mark checked"));
 }
 
 #[test]

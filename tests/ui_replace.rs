@@ -72,7 +72,7 @@ fn replace_all_changes_every_article_in_one_undoable_step() {
             assert_eq!(words(f_old), words(f_new));
         }
     }
-    let label = harness.state().history().undo_label().unwrap().to_string();
+    let label = harness.state().undo_label().unwrap().to_string();
     assert!(
         label.starts_with("全部替换 高新区→高新技术开发区"),
         "{label}"

@@ -24,7 +24,7 @@ use super::raw_pane::RawPane;
 use super::registry_panel::RegistryPanel;
 use super::review::Review;
 use super::settings::Settings;
-use super::state::{Command, Cursor, FileAction, Selection, SideTab};
+use super::state::{Command, Cursor, FileAction, Selection, SideTab, both_labels};
 use super::status_bar::{self, StatusInput};
 use super::structure_offer::{self, StructureOffer};
 use super::tag_all::TagAll;
@@ -271,6 +271,13 @@ impl App {
             // The raw pane comes back (or re-flows) at the lines of what is selected.
             self.reveal_raw(self.selection.field_ref());
         }
+    }
+
+    /// The name of the step Ctrl+Z would undo, in the interface language.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.history
+            .undo_label()
+            .map(|label| super::state::label_in(label, self.lang()))
     }
 
     /// Where the text cursor was last seen.
@@ -532,7 +539,7 @@ impl App {
         {
             commands.push(Command::Apply {
                 edit,
-                label: lang.pick("规范标点", "normalise punctuation").to_string(),
+                label: both_labels("规范标点", "Normalise punctuation"),
                 select: None,
             });
         }
@@ -567,10 +574,7 @@ impl App {
             if done.revision == self.revision {
                 let empty = matches!(&done.edit, Edit::Batch(edits) if edits.is_empty());
                 if !empty {
-                    let label = self
-                        .lang()
-                        .pick("实体建议", "Entity suggestions")
-                        .to_string();
+                    let label = both_labels("实体建议", "Entity suggestions");
                     self.apply_edit(done.edit, &label, None);
                 }
             } else {
@@ -661,7 +665,7 @@ impl App {
                 select,
             } => self.apply_edit(edit, &label, select),
             Command::Type { at, edit } => {
-                let label = self.lang().pick("输入文字", "Typing").to_string();
+                let label = both_labels("输入文字", "Typing");
                 match self
                     .history
                     .apply_typing(&mut self.project, at, edit, &label)
@@ -734,7 +738,7 @@ impl App {
             }
             Command::ReplaceCurrent => {
                 self.find.refresh(&self.project, self.revision);
-                if let Some(command) = self.find.replace_current(&self.project, self.lang()) {
+                if let Some(command) = self.find.replace_current(&self.project) {
                     self.run_command_with(ctx, command);
                     self.find.refresh(&self.project, self.revision);
                     if let Some(next) = self.find.current().or_else(|| self.find.step(true)) {
@@ -744,7 +748,7 @@ impl App {
             }
             Command::ReplaceAll => {
                 self.find.refresh(&self.project, self.revision);
-                if let Some(command) = self.find.replace_all(&self.project, self.lang()) {
+                if let Some(command) = self.find.replace_all(&self.project) {
                     self.run_command_with(ctx, command);
                 }
             }

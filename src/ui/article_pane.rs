@@ -444,7 +444,10 @@ impl ArticlePane {
                             paragraph: at.slot.paragraph().unwrap_or_default(),
                             at: start,
                         },
-                        label: Action::SplitParagraphAtCursor.label(fc.lang).to_string(),
+                        label: super::state::both_labels(
+                            Action::SplitParagraphAtCursor.label(Lang::Zh),
+                            Action::SplitParagraphAtCursor.label(Lang::En),
+                        ),
                         select: Some(Selection::field(FieldRef::new(
                             at.article,
                             FieldSlot::Paragraph(at.slot.paragraph().unwrap_or_default() + 1),
@@ -616,10 +619,7 @@ fn join_marks(
                     paragraph,
                     at: join.at,
                 },
-                label: fc
-                    .lang
-                    .pick("拆开断行修复", "Undo scan-break join")
-                    .to_string(),
+                label: super::state::both_labels("拆开断行修复", "Undo scan-break join"),
                 select: Some(Selection::field(at)),
             });
         }

@@ -173,7 +173,10 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
                             {
                                 commands.push(Command::Apply {
                                     edit: confirm_edit(project, &mention.places),
-                                    label: format!("{} {text}", lang.pick("确认实体", "Confirm entity")),
+                                    label: super::state::both_labels(
+                                        format!("确认实体 {text}"),
+                                        format!("Confirm entity {text}"),
+                                    ),
                                     select: None,
                                 });
                             }
@@ -193,12 +196,10 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
                             {
                                 commands.push(Command::Apply {
                                     edit: confirm_edit(project, &alike),
-                                    label: match lang {
-                                        Lang::Zh => format!("全部确认 {text}（{} 处）", alike.len()),
-                                        Lang::En => {
-                                            format!("Confirmed all {text} ({} places)", alike.len())
-                                        }
-                                    },
+                                    label: super::state::both_labels(
+                                        format!("全部确认 {text}（{} 处）", alike.len()),
+                                        format!("Confirmed all {text} ({} places)", alike.len()),
+                                    ),
                                     select: None,
                                 });
                             }
@@ -212,14 +213,14 @@ pub fn show(ui: &mut egui::Ui, project: &Project, article: usize, lang: Lang) ->
                             {
                                 commands.push(Command::Apply {
                                     edit: reject_edit(project, text, kind, &mention.places),
-                                    label: match lang {
-                                        Lang::Zh => format!("已拒绝 {text}（{} 处）", alike.len()),
-                                        Lang::En => format!(
+                                    label: super::state::both_labels(
+                                        format!("已拒绝 {text}（{} 处）", alike.len()),
+                                        format!(
                                             "Rejected {text} ({} {})",
                                             alike.len(),
                                             if alike.len() == 1 { "place" } else { "places" }
                                         ),
-                                    },
+                                    ),
                                     select: None,
                                 });
                             }

@@ -155,7 +155,7 @@ impl Find {
     }
 
     /// The edit replacing the current match (the first one when none is current yet).
-    pub fn replace_current(&mut self, project: &Project, lang: Lang) -> Option<Command> {
+    pub fn replace_current(&mut self, project: &Project) -> Option<Command> {
         let query = self.query_compiled.as_ref()?;
         let found = match self.current {
             Some(i) => self.matches[i],
@@ -169,18 +169,16 @@ impl Find {
         let edit = search::replace_all(project, query, &[hit], &self.replacement);
         Some(Command::Apply {
             edit,
-            label: format!(
-                "{} {}→{}",
-                lang.pick("替换", "Replace"),
-                self.query,
-                self.replacement
+            label: super::state::both_labels(
+                format!("替换 {}→{}", self.query, self.replacement),
+                format!("Replace {}→{}", self.query, self.replacement),
             ),
             select: Some(super::state::Selection::field(found.at)),
         })
     }
 
     /// The edit replacing every match, as one step of undo, labelled with the count.
-    pub fn replace_all(&self, project: &Project, lang: Lang) -> Option<Command> {
+    pub fn replace_all(&self, project: &Project) -> Option<Command> {
         let query = self.query_compiled.as_ref()?;
         if self.matches.is_empty() {
             return None;
@@ -198,15 +196,15 @@ impl Find {
         let n = hits.len();
         Some(Command::Apply {
             edit,
-            label: match lang {
-                Lang::Zh => format!("全部替换 {}→{}（{n} 处）", self.query, self.replacement),
-                Lang::En => format!(
+            label: super::state::both_labels(
+                format!("全部替换 {}→{}（{n} 处）", self.query, self.replacement),
+                format!(
                     "Replace all {}→{} ({n} {})",
                     self.query,
                     self.replacement,
                     if n == 1 { "place" } else { "places" }
                 ),
-            },
+            ),
             select: None,
         })
     }

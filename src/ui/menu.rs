@@ -54,7 +54,11 @@ fn action_items(
 /// The undo menu text, naming the step.
 pub fn undo_text(history: &History, lang: Lang) -> String {
     match history.undo_label() {
-        Some(label) => format!("{} {label}", lang.pick("撤销", "Undo")),
+        Some(label) => format!(
+            "{} {}",
+            lang.pick("撤销", "Undo"),
+            super::state::label_in(label, lang)
+        ),
         None => lang.pick("撤销", "Undo").to_string(),
     }
 }
@@ -62,7 +66,11 @@ pub fn undo_text(history: &History, lang: Lang) -> String {
 /// The redo menu text, naming the step.
 pub fn redo_text(history: &History, lang: Lang) -> String {
     match history.redo_label() {
-        Some(label) => format!("{} {label}", lang.pick("重做", "Redo")),
+        Some(label) => format!(
+            "{} {}",
+            lang.pick("重做", "Redo"),
+            super::state::label_in(label, lang)
+        ),
         None => lang.pick("重做", "Redo").to_string(),
     }
 }

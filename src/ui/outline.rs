@@ -73,7 +73,7 @@ pub fn show(
                                     article: index,
                                     checked,
                                 },
-                                label: lang.pick("标记已校对", "Mark checked").to_string(),
+                                label: super::state::both_labels("标记已校对", "Mark checked"),
                                 select: None,
                             });
                         }

@@ -12,7 +12,7 @@ use crate::model::{EntityKind, Project};
 
 use super::describe_rule;
 use super::layout::kind_color;
-use super::state::{Command, ReviewStep};
+use super::state::{Command, ReviewStep, both_labels, label_in};
 
 /// The queue's state.
 #[derive(Debug, Default)]
@@ -30,14 +30,14 @@ pub struct Review {
 }
 
 /// "已拒绝 全面（16 处）": a decision and how many places it changed.
-fn counted(verb: &str, text: &str, count: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{verb} {text}（{count} 处）"),
-        Lang::En => format!(
-            "{verb} {text} ({count} {})",
+fn counted(zh: &str, en: &str, text: &str, count: usize) -> String {
+    both_labels(
+        format!("{zh} {text}（{count} 处）"),
+        format!(
+            "{en} {text} ({count} {})",
             if count == 1 { "place" } else { "places" }
         ),
-    }
+    )
 }
 
 /// What the review shows of one suggestion.
@@ -109,34 +109,29 @@ impl Review {
 
     /// The command that accepts or rejects the current suggestion (the next one becomes current,
     /// since the handled one leaves the queue).
-    pub fn decide(&self, project: &Project, step: ReviewStep, lang: Lang) -> Option<Command> {
+    pub fn decide(&self, project: &Project, step: ReviewStep) -> Option<Command> {
         let place = self.current()?;
         let text = tagging::span_text(project, place)?.to_string();
         let kind = project.field(place.0)?.spans.get(place.1)?.kind.clone();
         let (edit, label) = match step {
             ReviewStep::Accept => (
                 tagging::confirm(project, &[place]),
-                format!("{} {text}", lang.pick("接受建议", "Accept suggestion")),
+                both_labels(
+                    format!("接受建议 {text}"),
+                    format!("Accept suggestion {text}"),
+                ),
             ),
             ReviewStep::AcceptAll => {
                 let alike = tagging::suggested_alike(project, &text, &kind);
                 let edit = tagging::confirm(project, &alike);
                 (
                     edit,
-                    counted(
-                        lang.pick("全部确认", "Confirmed all"),
-                        &text,
-                        alike.len(),
-                        lang,
-                    ),
+                    counted("全部确认", "Confirmed all", &text, alike.len()),
                 )
             }
             ReviewStep::Reject => {
                 let (edit, count) = tagging::reject_everywhere(project, &[place]);
-                (
-                    edit,
-                    counted(lang.pick("已拒绝", "Rejected"), &text, count, lang),
-                )
+                (edit, counted("已拒绝", "Rejected", &text, count))
             }
             ReviewStep::Next | ReviewStep::Previous => return None,
         };
@@ -252,7 +247,7 @@ impl Review {
             }
         }
         if let Some(last) = &self.last_decision {
-            ui.weak(last);
+            ui.weak(label_in(last, lang));
         }
         ui.horizontal(|ui| {
             if ui

@@ -306,7 +306,7 @@ impl Action {
         let current = project.articles.get(article)?;
         let paragraph = selection.field.and_then(FieldSlot::paragraph);
         // The undo step's name: a kind alone ("注释") would not say what was done.
-        let label = match self {
+        let named = |lang: Lang| match self {
             Action::SetKind(kind) => {
                 format!(
                     "{}{}",
@@ -316,6 +316,8 @@ impl Action {
             }
             _ => self.label(lang).to_string(),
         };
+        let _ = lang;
+        let label = both_labels(named(Lang::Zh), named(Lang::En));
         let apply = |edit, select| {
             Some(Command::Apply {
                 edit,
@@ -469,6 +471,23 @@ impl Action {
                 apply(lessons::set_kind(project, article, paragraph?, kind)?, None)
             }
         }
+    }
+}
+
+/// Separates the Chinese and the English name of an undo step inside its label.
+const LABEL_SEPARATOR: char = '\u{1f}';
+
+/// An undo label in both languages, so the 编辑 menu names the step in the interface language
+/// even after the language was switched.
+pub fn both_labels(zh: impl AsRef<str>, en: impl AsRef<str>) -> String {
+    format!("{}{LABEL_SEPARATOR}{}", zh.as_ref(), en.as_ref())
+}
+
+/// The name of an undo step in `lang` (a label made in one language only is shown as it is).
+pub fn label_in(label: &str, lang: Lang) -> &str {
+    match label.split_once(LABEL_SEPARATOR) {
+        Some((zh, en)) => lang.pick(zh, en),
+        None => label,
     }
 }
 

@@ -197,7 +197,7 @@ impl App {
                     at: cursor.at,
                     index,
                 },
-                label: self.lang().pick("删除标注", "Remove tag").to_string(),
+                label: crate::ui::state::both_labels("删除标注", "Remove tag"),
                 select: None,
             });
             return;

@@ -71,10 +71,9 @@ impl App {
                     cursor.end,
                     kind.clone(),
                 );
-                let label = format!(
-                    "{} {} {text}",
-                    lang.pick("标注", "Tag as"),
-                    lang.pick(&ty.name_zh, &ty.name_en)
+                let label = crate::ui::state::both_labels(
+                    format!("标注 {} {text}", ty.name_zh),
+                    format!("Tag as {} {text}", ty.name_en),
                 );
                 self.apply_edit(edit, &label, None);
                 self.cursor = Some(cursor);
@@ -151,7 +150,7 @@ impl App {
             ReviewStep::Previous => self.review.step(false),
             ReviewStep::Accept | ReviewStep::AcceptAll | ReviewStep::Reject => {
                 if let Some(Command::Apply { edit, label, .. }) =
-                    self.review.decide(&self.project, step, self.lang())
+                    self.review.decide(&self.project, step)
                 {
                     self.apply_edit(edit, &label, None);
                     self.review.last_decision = Some(label);
