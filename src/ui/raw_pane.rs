@@ -68,7 +68,8 @@ impl LineIndex {
 #[derive(Default)]
 struct WrapHeights {
     key: Option<(u32, Option<String>)>,
-    heights: Vec<Option<f32>>,
+    /// Per line: whether it has been laid out, and its height (measured, or estimated).
+    heights: Vec<(bool, f32)>,
 }
 
 /// The raw pane's own state.
@@ -158,18 +159,25 @@ impl RawPane {
             if self.wrapped.key.as_ref() != Some(&key)
                 || self.wrapped.heights.len() != self.index.lines.len()
             {
+                // Lines not laid out yet get a first guess, computed once per width: Chinese
+                // glyphs are about as wide as the font is high.
+                let per_row = (wrap_width / font.size).max(4.0);
                 self.wrapped.key = Some(key);
-                self.wrapped.heights = vec![None; self.index.lines.len()];
+                self.wrapped.heights = self
+                    .index
+                    .lines
+                    .iter()
+                    .map(|range| {
+                        let chars = text[range.clone()].chars().count() as f32;
+                        (false, (chars / per_row).ceil().max(1.0) * row_height)
+                    })
+                    .collect();
             }
-            // Chinese glyphs are about as wide as the font is high: a fair first guess.
-            let per_row = (wrap_width / font.size).max(4.0);
             let mut tops = Vec::with_capacity(self.index.lines.len() + 1);
             let mut y = 0.0;
-            for (row, range) in self.index.lines.iter().enumerate() {
+            for (_, height) in &self.wrapped.heights {
                 tops.push(y);
-                let chars = text[range.clone()].chars().count() as f32;
-                let estimate = (chars / per_row).ceil().max(1.0) * row_height;
-                y += self.wrapped.heights[row].unwrap_or(estimate) + spacing;
+                y += height + spacing;
             }
             tops.push(y);
             let mut area = egui::ScrollArea::vertical()
@@ -211,8 +219,9 @@ impl RawPane {
                 }
             });
             for (row, height) in measured {
-                let old = self.wrapped.heights[row].replace(height);
-                if old.is_none_or(|old| (old - height).abs() > 0.5) {
+                let (measured_before, old) =
+                    std::mem::replace(&mut self.wrapped.heights[row], (true, height));
+                if !measured_before || (old - height).abs() > 0.5 {
                     ui.ctx().request_repaint();
                 }
             }
