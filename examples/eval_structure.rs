@@ -79,7 +79,7 @@ fn paragraph_spans(roles: &[(usize, LineRole)]) -> BTreeSet<(usize, usize)> {
 }
 
 fn main() {
-    let mut data = PathBuf::from("/work/data/pd2020");
+    let mut data = PathBuf::from("corpora/pd2020");
     let mut month = "2020-05".to_string();
     let mut seed = 1u64;
     let mut weights: Option<PathBuf> = None;

@@ -28,7 +28,7 @@ const SAMPLE_REPEATS: usize = 3;
 const TRAIN_MONTHS: &[&str] = &["2020-01", "2020-02"];
 
 fn main() {
-    let mut data = PathBuf::from("/work/data/pd2020");
+    let mut data = PathBuf::from("corpora/pd2020");
     let mut seed = 1u64;
     let mut epochs = 6usize;
     let mut out = PathBuf::from("assets/models/structure/lines.bin");

@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release --no-default-features --example train_tagger -- --seed 1 --epochs 8 \
 //!     --jsonl assets/training/entities/train-*.jsonl --jsonl tests/fixtures/entities/news.jsonl \
-//!     --cluener /work/data/ner/cluener-train.json --pd1998 /work/data/ner/pd1998-dev.bio \
+//!     --cluener corpora/ner/cluener-train.json --pd1998 corpora/ner/pd1998-dev.bio \
 //!     --project office.jiaodui.ron --dev dev.jsonl --out assets/models/entities.bin
 //! ```
 //!

@@ -70,9 +70,13 @@ pub fn model_rule(p: f32) -> String {
     format!("{MODEL}:{p:.2}")
 }
 
-/// The guessing rules whose candidates still decide: bylines, which the model is not needed for.
+/// The rules whose candidates still decide: bylines, and the titles of a chain that ends at a
+/// person (副组长兼办公室主任孙君甫), which link the person to each title and its organization.
 fn decides_alone(rule: &str) -> bool {
-    matches!(rule, rules::BYLINE_TITLE | persons::BYLINE)
+    matches!(
+        rule,
+        rules::BYLINE_TITLE | persons::BYLINE | rules::TITLE_BEFORE_NAME
+    )
 }
 
 /// What the rules found in one text, before the choice among overlapping candidates.

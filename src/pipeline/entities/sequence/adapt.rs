@@ -13,11 +13,14 @@ use super::weights::Weights;
 
 /// Passes over the taught fields at most; learning stops earlier once they are all decoded as
 /// taught.
-const PASSES: usize = 12;
+const PASSES: usize = 20;
 
 /// How far one correction moves the weights: the taught fields must win over the shipped
 /// weights, which were learned from many thousands of sentences.
 const RATE: f32 = 1.0;
+
+/// By how much, per char, the taught labels must beat every other label before learning stops.
+const MARGIN: f32 = 10.0;
 
 /// The layer learned from `taught`, given the observations of their texts (`observe`) and the
 /// shipped weights it is added to. `None` when nothing was taught.
@@ -38,10 +41,11 @@ pub fn learn(
         .filter(|(obs, _, t)| obs.len() == t.masks.len())
         .collect();
     let mut learner = Learner::new();
+    learner.specific_only = true;
     for _ in 0..PASSES {
         let mut errors = 0;
         for (obs, hard, t) in &examples {
-            if learner.learn(Some(base), obs, &t.masks, Some(hard), RATE) {
+            if learner.learn_with_margin(Some(base), obs, &t.masks, Some(hard), RATE, MARGIN) {
                 errors += 1;
             }
         }

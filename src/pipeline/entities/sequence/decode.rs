@@ -27,6 +27,19 @@ fn legal() -> &'static [[bool; LABELS]; LABELS] {
     })
 }
 
+/// For each label, the labels that may come before it: most pairs are illegal, and the
+/// recurrences only visit the legal ones.
+fn predecessors() -> &'static [Vec<usize>; LABELS] {
+    static BEFORE: std::sync::OnceLock<[Vec<usize>; LABELS]> = std::sync::OnceLock::new();
+    BEFORE.get_or_init(|| {
+        std::array::from_fn(|to| {
+            (0..LABELS)
+                .filter(|&from| labels::allowed(from, to))
+                .collect()
+        })
+    })
+}
+
 fn permitted(masks: Option<&[Mask]>, at: usize, label: usize) -> bool {
     masks.is_none_or(|m| m[at] & (1 << label) != 0)
 }
@@ -42,7 +55,7 @@ pub fn viterbi(
     if n == 0 {
         return Vec::new();
     }
-    let legal = legal();
+    let before = predecessors();
     let mut best = vec![[f32::NEG_INFINITY; LABELS]; n];
     let mut back = vec![[0u8; LABELS]; n];
     for l in 0..LABELS {
@@ -57,10 +70,7 @@ pub fn viterbi(
             }
             let mut top = f32::NEG_INFINITY;
             let mut arg = 0;
-            for from in 0..LABELS {
-                if !legal[from][to] {
-                    continue;
-                }
+            for &from in &before[to] {
                 let s = best[t - 1][from] + transitions[from][to];
                 if s > top {
                     top = s;
@@ -90,21 +100,9 @@ pub fn viterbi(
     path
 }
 
-fn log_sum_exp(values: impl Iterator<Item = f32>) -> f32 {
-    let mut buffer = [f32::NEG_INFINITY; LABELS];
-    for (slot, v) in buffer.iter_mut().zip(values) {
-        *slot = v;
-    }
-    let values = buffer;
-    let top = values.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    if top == f32::NEG_INFINITY {
-        return top;
-    }
-    top + values.iter().map(|v| (v - top).exp()).sum::<f32>().ln()
-}
-
 /// The probability of each span `(kind, start, end)` under the distribution over legal paths
-/// whose log-weight is the path's score times `sharpness`.
+/// whose log-weight is the path's score times `sharpness`: forward-backward in probability space,
+/// rescaled at every char, so that the inner loops multiply and add and take no logarithm.
 pub fn span_confidences(
     emissions: &[Scores],
     transitions: &Transitions,
@@ -116,51 +114,82 @@ pub fn span_confidences(
         return vec![0.0; spans.len()];
     }
     let legal = legal();
-    let e = |t: usize, l: usize| emissions[t][l] * sharpness;
-    let tr = |a: usize, b: usize| {
-        if legal[a][b] {
-            transitions[a][b] * sharpness
-        } else {
-            f32::NEG_INFINITY
+    let before = predecessors();
+    let mut trans = [[0f64; LABELS]; LABELS];
+    for a in 0..LABELS {
+        for b in 0..LABELS {
+            if legal[a][b] {
+                trans[a][b] = ((transitions[a][b] * sharpness) as f64).exp();
+            }
         }
-    };
-    let mut alpha = vec![[f32::NEG_INFINITY; LABELS]; n];
+    }
+    // Each char's emissions, shifted by their maximum (the shift cancels out in the rescaling).
+    let emit: Vec<[f64; LABELS]> = emissions
+        .iter()
+        .map(|row| {
+            let top = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let mut out = [0f64; LABELS];
+            for (o, &v) in out.iter_mut().zip(row) {
+                *o = (((v - top) * sharpness) as f64).exp();
+            }
+            out
+        })
+        .collect();
+    let mut alpha = vec![[0f64; LABELS]; n];
+    let mut scale = vec![1f64; n];
     for l in 0..LABELS {
         if labels::may_start(l) {
-            alpha[0][l] = e(0, l);
+            alpha[0][l] = emit[0][l];
         }
     }
-    for t in 1..n {
-        for to in 0..LABELS {
-            alpha[t][to] =
-                log_sum_exp((0..LABELS).map(|from| alpha[t - 1][from] + tr(from, to))) + e(t, to);
+    for t in 0..n {
+        if t > 0 {
+            for b in 0..LABELS {
+                let mut s = 0.0;
+                for &a in &before[b] {
+                    s += alpha[t - 1][a] * trans[a][b];
+                }
+                alpha[t][b] = s * emit[t][b];
+            }
+        }
+        let total: f64 = alpha[t].iter().sum();
+        scale[t] = if total > 0.0 { total } else { 1.0 };
+        for v in &mut alpha[t] {
+            *v /= scale[t];
         }
     }
-    let mut beta = vec![[f32::NEG_INFINITY; LABELS]; n];
+    let mut beta = vec![[0f64; LABELS]; n];
     for l in 0..LABELS {
         if labels::may_end(l) {
-            beta[n - 1][l] = 0.0;
+            beta[n - 1][l] = 1.0;
         }
     }
+    // Only the probability mass of paths that end legally counts.
+    let end_mass: f64 = (0..LABELS).map(|l| alpha[n - 1][l] * beta[n - 1][l]).sum();
     for t in (0..n - 1).rev() {
-        for from in 0..LABELS {
-            beta[t][from] =
-                log_sum_exp((0..LABELS).map(|to| tr(from, to) + e(t + 1, to) + beta[t + 1][to]));
+        for a in 0..LABELS {
+            let mut s = 0.0;
+            for b in 0..LABELS {
+                s += trans[a][b] * emit[t + 1][b] * beta[t + 1][b];
+            }
+            beta[t][a] = s / scale[t + 1];
         }
     }
-    let z = log_sum_exp((0..LABELS).map(|l| alpha[n - 1][l] + beta[n - 1][l]));
+    if end_mass <= 0.0 {
+        return vec![0.0; spans.len()];
+    }
     spans
         .iter()
         .map(|&(kind, start, end)| {
             let mut prev = labels::span_label(kind, start, end, start);
-            let mut score = alpha[start][prev];
+            let mut p = alpha[start][prev];
             for t in start + 1..end {
                 let l = labels::span_label(kind, start, end, t);
-                score += tr(prev, l) + e(t, l);
+                p *= trans[prev][l] * emit[t][l] / scale[t];
                 prev = l;
             }
-            score += beta[end - 1][prev];
-            (score - z).exp().clamp(0.0, 1.0)
+            p *= beta[end - 1][prev];
+            ((p / end_mass) as f32).clamp(0.0, 1.0)
         })
         .collect()
 }

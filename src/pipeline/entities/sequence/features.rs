@@ -135,6 +135,22 @@ fn class(c: char) -> u8 {
     }
 }
 
+/// Whether a feature names particular text (a char, a word, a lexicon entry) rather than a
+/// general property (a class, a part of speech, a rule's firing): the low bit of its hash. The
+/// editor's corrections teach only such features, so that three taught villages do not make
+/// every word a place.
+pub fn is_specific(feature: u64) -> bool {
+    feature & 1 == 1
+}
+
+fn specific(hash: u64) -> u64 {
+    hash | 1
+}
+
+fn general(hash: u64) -> u64 {
+    hash & !1
+}
+
 /// One step of the feature hash (the FxHash mix).
 #[inline]
 fn mix(hash: u64, value: u64) -> u64 {
@@ -264,9 +280,9 @@ pub fn observe(
         obs.starts.push(obs.features.len() as u32);
         let f = &mut obs.features;
         let ii = i as isize;
-        f.push(template::BIAS);
+        f.push(general(template::BIAS));
         for d in -2..=2isize {
-            f.push(mix(mix(template::CHAR, d as u64), at(ii + d)));
+            f.push(specific(mix(mix(template::CHAR, d as u64), at(ii + d))));
         }
         for d in -2..=1isize {
             f.push(mix(
@@ -274,7 +290,7 @@ pub fn observe(
                 at(ii + d + 1),
             ));
         }
-        f.push(mix(mix(template::SKIP, at(ii - 1)), at(ii + 1)));
+        f.push(specific(mix(mix(template::SKIP, at(ii - 1)), at(ii + 1))));
         let cls = |j: isize| -> u64 {
             if j < 0 || j as usize >= n {
                 b'x' as u64
@@ -290,9 +306,9 @@ pub fn observe(
             let t = token_of[i];
             let part = position(token.start, token.end, i) as u64;
             let pos = mix_str(0, token.pos);
-            f.push(mix(mix(template::WORD_POS, part), pos));
+            f.push(general(mix(mix(template::WORD_POS, part), pos)));
             if token.len() > 1 {
-                f.push(mix(mix_str(template::WORD, token.word), part));
+                f.push(specific(mix(mix_str(template::WORD, token.word), part)));
             }
             f.push(mix(
                 mix(template::WORD_LEN, token.len().min(5) as u64),
@@ -302,15 +318,21 @@ pub fn observe(
             let after = sentence.tokens.get(t + 1);
             let before_pos = before.map_or(1, |b| mix_str(0, b.pos));
             let after_pos = after.map_or(1, |a| mix_str(0, a.pos));
-            f.push(mix(mix(mix(template::POS_BEFORE, before_pos), pos), part));
-            f.push(mix(mix(mix(template::POS_AFTER, after_pos), pos), part));
+            f.push(general(mix(
+                mix(mix(template::POS_BEFORE, before_pos), pos),
+                part,
+            )));
+            f.push(general(mix(
+                mix(mix(template::POS_AFTER, after_pos), pos),
+                part,
+            )));
             if part == 0 || part == 3 {
                 let w = before.map_or(1, |b| mix_str(0, b.word));
-                f.push(mix(template::WORD_BEFORE, w));
+                f.push(specific(mix(template::WORD_BEFORE, w)));
             }
             if part == 2 || part == 3 {
                 let w = after.map_or(1, |a| mix_str(0, a.word));
-                f.push(mix(template::WORD_AFTER, w));
+                f.push(specific(mix(template::WORD_AFTER, w)));
             }
         }
         let mut marks = lexicon_marks[i];
@@ -318,14 +340,14 @@ pub fn observe(
             let bit = marks.trailing_zeros() as u64;
             marks &= marks - 1;
             debug_assert!(bit < (CATEGORIES * 4) as u64);
-            f.push(mix(template::LEXICON, bit));
+            f.push(general(mix(template::LEXICON, bit)));
         }
         if lexicons.is_surname_char(chars[i]) {
-            f.push(mix(template::SURNAME, cls(ii - 1)));
+            f.push(general(mix(template::SURNAME, cls(ii - 1))));
         }
-        f.extend_from_slice(&fired[i]);
+        f.extend(fired[i].iter().map(|&h| general(h)));
         if in_book[i] {
-            f.push(template::BOOK_TITLE);
+            f.push(general(template::BOOK_TITLE));
         }
     }
     obs.starts.push(obs.features.len() as u32);

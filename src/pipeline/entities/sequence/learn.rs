@@ -6,7 +6,7 @@
 //! the last ones.
 
 use super::decode::{Scores, viterbi};
-use super::features::Observation;
+use super::features::{Observation, is_specific};
 use super::labels::{LABELS, Mask};
 use super::weights::Weights;
 
@@ -44,6 +44,9 @@ pub struct Learner {
     sums: Vec<f32>,
     transition_sums: [[f32; LABELS]; LABELS],
     step: f32,
+    /// Update only the features that name particular text (see [`is_specific`]), and no
+    /// transitions.
+    pub specific_only: bool,
 }
 
 impl Learner {
@@ -64,10 +67,35 @@ impl Learner {
         hard: Option<&[Mask]>,
         rate: f32,
     ) -> bool {
+        self.learn_with_margin(base, obs, gold, hard, rate, 0.0)
+    }
+
+    /// [`Learner::learn`], where the gold path must also win by `margin` per char against any
+    /// label outside the gold masks (the prediction is decoded with that much added to them), so
+    /// that a few taught sentences are learned firmly enough to carry to the next ones.
+    pub fn learn_with_margin(
+        &mut self,
+        base: Option<&Weights>,
+        obs: &Observation,
+        gold: &[Mask],
+        hard: Option<&[Mask]>,
+        rate: f32,
+        margin: f32,
+    ) -> bool {
         let layers: Vec<&Weights> = base.into_iter().chain([&self.weights]).collect();
         let em = emissions(&layers, obs);
         let tr = transitions(&layers);
-        let predicted = viterbi(&em, &tr, hard);
+        let mut augmented = em.clone();
+        if margin > 0.0 {
+            for (scores, &mask) in augmented.iter_mut().zip(gold) {
+                for (l, s) in scores.iter_mut().enumerate() {
+                    if mask & (1 << l) == 0 {
+                        *s += margin;
+                    }
+                }
+            }
+        }
+        let predicted = viterbi(&augmented, &tr, hard);
         // The gold path obeys the hard constraints too wherever the annotation leaves room.
         let gold: Vec<Mask> = match hard {
             Some(hard) => gold
@@ -91,6 +119,9 @@ impl Learner {
         let step = self.step;
         for (c, &label) in path.iter().enumerate() {
             for &f in obs.at(c) {
+                if self.specific_only && !is_specific(f) {
+                    continue;
+                }
                 let before = self.weights.features();
                 let row = self.weights.row_mut(f);
                 row[label] += rate;
@@ -100,7 +131,7 @@ impl Learner {
                 let r = self.weights.rows[&f] as usize;
                 self.sums[r * LABELS + label] += step * rate;
             }
-            if c > 0 {
+            if c > 0 && !self.specific_only {
                 self.weights.transitions[path[c - 1]][label] += rate;
                 self.transition_sums[path[c - 1]][label] += step * rate;
             }
