@@ -166,7 +166,7 @@ fn a_file_cut_inside_a_line_is_reported_as_cut_short() {
     let text = to_ron(&handmade());
     // Stop half-way through the line of the paragraph text, after its first character.
     let at = text.find("本报讯").expect("the paragraph is in the file") + "本".len();
-    let line = refused_as_cut_short(text[..at].as_bytes());
+    let line = refused_as_cut_short(&text.as_bytes()[..at]);
     assert!(
         line > 1 && line <= text[..at].lines().count(),
         "line {line}"
