@@ -40,6 +40,18 @@ fn predecessors() -> &'static [Vec<usize>; LABELS] {
     })
 }
 
+/// For each label, the labels that may come after it, for the backward recurrence.
+fn successors() -> &'static [Vec<usize>; LABELS] {
+    static AFTER: std::sync::OnceLock<[Vec<usize>; LABELS]> = std::sync::OnceLock::new();
+    AFTER.get_or_init(|| {
+        std::array::from_fn(|from| {
+            (0..LABELS)
+                .filter(|&to| labels::allowed(from, to))
+                .collect()
+        })
+    })
+}
+
 fn permitted(masks: Option<&[Mask]>, at: usize, label: usize) -> bool {
     masks.is_none_or(|m| m[at] & (1 << label) != 0)
 }
@@ -103,6 +115,8 @@ pub fn viterbi(
 /// The probability of each span `(kind, start, end)` under the distribution over legal paths
 /// whose log-weight is the path's score times `sharpness`: forward-backward in probability space,
 /// rescaled at every char, so that the inner loops multiply and add and take no logarithm.
+/// The backward pass visits only legal successors (an illegal one would add an exact zero) and
+/// stops at the earliest span's last char, the first char whose backward value is read.
 pub fn span_confidences(
     emissions: &[Scores],
     transitions: &Transitions,
@@ -115,6 +129,7 @@ pub fn span_confidences(
     }
     let legal = legal();
     let before = predecessors();
+    let after = successors();
     let mut trans = [[0f64; LABELS]; LABELS];
     for a in 0..LABELS {
         for b in 0..LABELS {
@@ -166,17 +181,18 @@ pub fn span_confidences(
     }
     // Only the probability mass of paths that end legally counts.
     let end_mass: f64 = (0..LABELS).map(|l| alpha[n - 1][l] * beta[n - 1][l]).sum();
-    for t in (0..n - 1).rev() {
+    if end_mass <= 0.0 {
+        return vec![0.0; spans.len()];
+    }
+    let first_read = spans.iter().map(|&(_, _, end)| end - 1).min().unwrap_or(0);
+    for t in (first_read..n - 1).rev() {
         for a in 0..LABELS {
             let mut s = 0.0;
-            for b in 0..LABELS {
+            for &b in &after[a] {
                 s += trans[a][b] * emit[t + 1][b] * beta[t + 1][b];
             }
             beta[t][a] = s / scale[t + 1];
         }
-    }
-    if end_mass <= 0.0 {
-        return vec![0.0; spans.len()];
     }
     spans
         .iter()

@@ -164,6 +164,14 @@ fn mix_str(mut hash: u64, s: &str) -> u64 {
     mix(hash, 0xFF)
 }
 
+/// The string hashes of one token that its chars' features are built from.
+struct TokenHashes {
+    pos: u64,
+    word: u64,
+    /// The word hashed after the WORD template, the start of that feature.
+    word_template: u64,
+}
+
 /// Feature templates; the number is hashed first so that templates never collide by design.
 mod template {
     pub const BIAS: u64 = 1;
@@ -219,6 +227,16 @@ pub fn observe(
             *slot = t;
         }
     }
+    // Each token's part-of-speech and word hashes, computed once rather than at each of its chars.
+    let token_hashes: Vec<TokenHashes> = sentence
+        .tokens
+        .iter()
+        .map(|token| TokenHashes {
+            pos: mix_str(0, token.pos),
+            word: mix_str(0, token.word),
+            word_template: mix_str(template::WORD, token.word),
+        })
+        .collect();
     let lexicon_marks = matcher.marks(text, n);
     // Rule firings per char: (rule hash, kind, position).
     let mut fired: Vec<Vec<u64>> = vec![Vec::new(); n];
@@ -276,6 +294,15 @@ pub fn observe(
         }
     }
 
+    let classes: Vec<u8> = chars.iter().map(|&c| class(c)).collect();
+    let cls = |j: isize| -> u64 {
+        if j < 0 || j as usize >= n {
+            b'x' as u64
+        } else {
+            classes[j as usize] as u64
+        }
+    };
+
     for i in 0..n {
         obs.starts.push(obs.features.len() as u32);
         let f = &mut obs.features;
@@ -291,13 +318,6 @@ pub fn observe(
             ));
         }
         f.push(specific(mix(mix(template::SKIP, at(ii - 1)), at(ii + 1))));
-        let cls = |j: isize| -> u64 {
-            if j < 0 || j as usize >= n {
-                b'x' as u64
-            } else {
-                class(chars[j as usize]) as u64
-            }
-        };
         f.push(mix(
             mix(mix(template::CLASSES, cls(ii - 1)), cls(ii)),
             cls(ii + 1),
@@ -305,19 +325,19 @@ pub fn observe(
         if let Some(token) = sentence.tokens.get(token_of[i]) {
             let t = token_of[i];
             let part = position(token.start, token.end, i) as u64;
-            let pos = mix_str(0, token.pos);
+            let pos = token_hashes[t].pos;
             f.push(general(mix(mix(template::WORD_POS, part), pos)));
             if token.len() > 1 {
-                f.push(specific(mix(mix_str(template::WORD, token.word), part)));
+                f.push(specific(mix(token_hashes[t].word_template, part)));
             }
             f.push(mix(
                 mix(template::WORD_LEN, token.len().min(5) as u64),
                 part,
             ));
-            let before = t.checked_sub(1).and_then(|b| sentence.tokens.get(b));
-            let after = sentence.tokens.get(t + 1);
-            let before_pos = before.map_or(1, |b| mix_str(0, b.pos));
-            let after_pos = after.map_or(1, |a| mix_str(0, a.pos));
+            let before = t.checked_sub(1).and_then(|b| token_hashes.get(b));
+            let after = token_hashes.get(t + 1);
+            let before_pos = before.map_or(1, |b| b.pos);
+            let after_pos = after.map_or(1, |a| a.pos);
             f.push(general(mix(
                 mix(mix(template::POS_BEFORE, before_pos), pos),
                 part,
@@ -327,11 +347,11 @@ pub fn observe(
                 part,
             )));
             if part == 0 || part == 3 {
-                let w = before.map_or(1, |b| mix_str(0, b.word));
+                let w = before.map_or(1, |b| b.word);
                 f.push(specific(mix(template::WORD_BEFORE, w)));
             }
             if part == 2 || part == 3 {
-                let w = after.map_or(1, |a| mix_str(0, a.word));
+                let w = after.map_or(1, |a| a.word);
                 f.push(specific(mix(template::WORD_AFTER, w)));
             }
         }

@@ -128,7 +128,7 @@ impl Learner {
                 if self.weights.features() > before {
                     self.sums.extend([0.0; LABELS]);
                 }
-                let r = self.weights.rows[&f] as usize;
+                let r = self.weights.rows.get(f).expect("row_mut made the row") as usize;
                 self.sums[r * LABELS + label] += step * rate;
             }
             if c > 0 && !self.specific_only {
@@ -142,7 +142,7 @@ impl Learner {
     pub fn averaged(&self, prune: f32) -> Weights {
         let step = self.step;
         let mut out = Weights::default();
-        let mut keys: Vec<(u64, u32)> = self.weights.rows.iter().map(|(&k, &r)| (k, r)).collect();
+        let mut keys: Vec<(u64, u32)> = self.weights.rows.iter().collect();
         keys.sort_unstable();
         for (key, r) in keys {
             let r = r as usize;

@@ -9,6 +9,7 @@ pub mod decode;
 pub mod features;
 pub mod labels;
 pub mod learn;
+pub mod table;
 pub mod taught;
 pub mod weights;
 

@@ -2,32 +2,9 @@
 //! transition scores. Stored as a compact binary file: rows keep only their non-zero labels,
 //! weights are quantised to 16 bits.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use super::decode::{Scores, Transitions};
 use super::labels::LABELS;
-
-/// Keys are already hashes: the map only needs to spread them.
-#[derive(Default, Clone, Copy)]
-pub struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, key: u64) {
-        self.0 = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// A map from feature hash to a row index.
-pub type FeatureMap = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
+use super::table::FeatureTable;
 
 /// First bytes of a weights file.
 const MAGIC: &[u8; 8] = b"JDSEQ001";
@@ -44,7 +21,7 @@ pub enum WeightsError {
 /// Weights of the sequence model.
 #[derive(Clone, Default)]
 pub struct Weights {
-    pub(crate) rows: FeatureMap,
+    pub(crate) rows: FeatureTable,
     pub(crate) values: Vec<f32>,
     pub(crate) transitions: Transitions,
 }
@@ -62,20 +39,20 @@ impl Weights {
 
     /// Bytes held in memory by the rows (keys, indices and values), roughly.
     pub fn memory_bytes(&self) -> usize {
-        self.rows.capacity() * (8 + 4 + 8) + self.values.capacity() * 4
+        self.rows.capacity() * 16 + self.values.capacity() * 4
     }
 
     /// The row of `feature`, if it has one.
     pub fn row(&self, feature: u64) -> Option<&[f32]> {
         self.rows
-            .get(&feature)
-            .map(|&r| &self.values[r as usize * LABELS..(r as usize + 1) * LABELS])
+            .get(feature)
+            .map(|r| &self.values[r as usize * LABELS..(r as usize + 1) * LABELS])
     }
 
     /// A mutable row for `feature`, created at zero.
     pub fn row_mut(&mut self, feature: u64) -> &mut [f32] {
         let next = self.rows.len() as u32;
-        let r = *self.rows.entry(feature).or_insert(next) as usize;
+        let r = self.rows.get_or_insert(feature, next) as usize;
         if r == next as usize {
             self.values.extend([0.0; LABELS]);
         }
@@ -95,7 +72,7 @@ impl Weights {
 
     /// The weights as a file.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut keys: Vec<(u64, u32)> = self.rows.iter().map(|(&k, &r)| (k, r)).collect();
+        let mut keys: Vec<(u64, u32)> = self.rows.iter().collect();
         keys.sort_unstable();
         let largest = self
             .values
@@ -168,7 +145,7 @@ impl Weights {
                     row[l] = q as f32 * scale;
                 }
             }
-            weights.rows.insert(key, r as u32);
+            weights.rows.get_or_insert(key, r as u32);
             weights.values.extend_from_slice(&row);
         }
         Ok(weights)
