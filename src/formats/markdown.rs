@@ -1,7 +1,8 @@
 //! Markdown: the articles for publishing or pasting into documents.
 //!
 //! An article is its kicker in italics, the headline as a level-1 heading, the deck in italics,
-//! the byline, then the paragraphs: a crosshead as a level-3 heading (`###`; a heading is one
+//! the byline and the paragraphs in the order of the raw text (a byline that closes the article
+//! in the source closes it here); the paragraphs: a crosshead as a level-3 heading (`###`; a heading is one
 //! line, so a line end inside a crosshead ends the heading there), a caption in italics, the
 //! paragraphs of a box as one block quote, notes and body text as plain paragraphs. In the
 //! combined file a thematic break (`---`) separates articles. Text is escaped so that no character of the corrected text turns into Markdown
@@ -29,7 +30,7 @@ pub fn render(project: &Project, options: &ExportOptions) -> Vec<(String, String
 pub fn article_markdown(article: &Article, options: &ExportOptions) -> String {
     let mut text = String::new();
     let mut previous_was_box = false;
-    for (slot, field) in article.fields() {
+    for (slot, field) in article.fields_in_reading_order() {
         if field.is_empty() {
             continue;
         }

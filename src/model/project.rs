@@ -144,6 +144,42 @@ impl Article {
             )
     }
 
+    /// Every field in the order a reader meets it in the raw text: the headline stack, then the
+    /// byline before the paragraphs where the source has it there, after them where it closes
+    /// the article (as `记者 王某` closes a bulletin piece). A byline the editor typed, with no
+    /// raw line, stays before the paragraphs.
+    pub fn fields_in_reading_order(&self) -> impl Iterator<Item = (FieldSlot, &TextField)> {
+        let closes = self.byline_closes_article();
+        let stack = [
+            FieldSlot::Kicker,
+            FieldSlot::Headline,
+            FieldSlot::Subheadline,
+        ]
+        .map(|slot| (slot, self.field(slot).expect("header fields always exist")));
+        let byline = (FieldSlot::Byline, &self.byline);
+        stack
+            .into_iter()
+            .chain((!closes).then_some(byline))
+            .chain(
+                self.paragraphs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (FieldSlot::Paragraph(i), p)),
+            )
+            .chain(closes.then_some(byline))
+    }
+
+    /// Whether the byline comes from a raw line after some of the article's paragraphs.
+    pub fn byline_closes_article(&self) -> bool {
+        let Some(byline_line) = self.byline.source_lines.iter().map(|r| r.first).min() else {
+            return false;
+        };
+        self.paragraphs
+            .iter()
+            .flat_map(|p| &p.source_lines)
+            .any(|r| r.first < byline_line)
+    }
+
     /// Every raw line this article was built from, as sorted, merged ranges.
     pub fn source_lines(&self) -> Vec<LineRange> {
         let mut ranges: Vec<LineRange> = self
