@@ -119,6 +119,79 @@ fn a_truncated_file_is_refused_with_line_and_column() {
     }
 }
 
+/// Loads `bytes` as a project file and checks that it is refused as cut short, naming a line
+/// in both languages, and that the file is byte for byte unchanged.
+fn refused_as_cut_short(bytes: &[u8]) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.jiaodui.ron");
+    fs::write(&path, bytes).unwrap();
+    let error = load(&path).expect_err("must be refused");
+    assert_eq!(fs::read(&path).unwrap(), bytes, "the file must not change");
+    let line = match error {
+        ProjectError::Corrupt {
+            line,
+            cut_short: true,
+            ..
+        } => line,
+        ref other => panic!("not reported as cut short: {other:?}"),
+    };
+    let zh = error.message(Lang::Zh);
+    let en = error.message(Lang::En);
+    assert!(
+        zh.contains("不完整") && zh.contains(&format!("第 {line} 行")),
+        "{zh}"
+    );
+    assert!(
+        en.contains("cut short") && en.contains(&format!("line {line}")),
+        "{en}"
+    );
+    line
+}
+
+#[test]
+fn a_file_cut_inside_a_character_names_the_line_where_it_stops() {
+    let text = to_ron(&handmade());
+    let bytes = text.as_bytes();
+    // The first byte of a multi-byte character in the second half of the file.
+    let start = (bytes.len() / 2..bytes.len())
+        .find(|&i| bytes[i] >= 0xc0)
+        .expect("the file has Chinese text in its second half");
+    let cut = &bytes[..start + 1];
+    let expected_line = cut.iter().filter(|&&b| b == b'\n').count() + 1;
+    assert_eq!(refused_as_cut_short(cut), expected_line);
+}
+
+#[test]
+fn a_file_cut_inside_a_line_is_reported_as_cut_short() {
+    let text = to_ron(&handmade());
+    // Stop half-way through the line of the paragraph text, after its first character.
+    let at = text.find("本报讯").expect("the paragraph is in the file") + "本".len();
+    let line = refused_as_cut_short(&text.as_bytes()[..at]);
+    assert!(
+        line > 1 && line <= text[..at].lines().count(),
+        "line {line}"
+    );
+}
+
+#[test]
+fn a_bad_byte_inside_a_project_is_damage_at_its_line_not_a_foreign_file() {
+    let text = to_ron(&handmade());
+    let at = text.find("本报讯").unwrap();
+    let mut bytes = text.as_bytes().to_vec();
+    bytes[at] = 0xff;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.jiaodui.ron");
+    fs::write(&path, &bytes).unwrap();
+    match load(&path) {
+        Err(ProjectError::Corrupt {
+            line,
+            cut_short: false,
+            ..
+        }) => assert_eq!(line, text[..at].matches('\n').count() + 1),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn a_wrong_type_names_its_place() {
     let text = to_ron(&handmade()).replace("checked: false", "checked: \"no\"");

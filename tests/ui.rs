@@ -217,8 +217,8 @@ fn a_damaged_project_shows_a_message_and_changes_nothing() {
     let notice = app.notice().expect("a visible message");
     assert!(notice.error);
     assert!(
-        notice.text(app.lang()).contains("损坏"),
-        "message in Chinese: {}",
+        notice.text(app.lang()).contains("不完整"),
+        "message in Chinese, saying the file was cut short: {}",
         notice.text(app.lang())
     );
 }

@@ -31,10 +31,13 @@ pub enum ProjectError {
     /// The file was written by a newer version of the program.
     Newer { version: u32 },
     /// The file is damaged: RON syntax or a field of the wrong shape, at `line`:`column`.
+    /// `cut_short` when the file simply stops (a copy or save interrupted half-way), which
+    /// tells the editor to look for the rest rather than for a typo.
     Corrupt {
         line: usize,
         column: usize,
         detail: String,
+        cut_short: bool,
     },
     /// The file parses but its content is inconsistent (a span outside its text, …).
     Invalid { detail: String },
@@ -65,7 +68,21 @@ impl ProjectError {
             ProjectError::Corrupt {
                 line,
                 column,
+                cut_short: true,
+                ..
+            } => match lang {
+                Lang::Zh => format!(
+                    "项目文件不完整,在第 {line} 行第 {column} 列被截断。文件未作改动;可尝试打开同目录下的 .bak 备份。"
+                ),
+                Lang::En => format!(
+                    "the project file was cut short: it stops at line {line}, column {column}. The file was not changed; try the .bak copy beside it."
+                ),
+            },
+            ProjectError::Corrupt {
+                line,
+                column,
                 detail,
+                cut_short: false,
             } => match lang {
                 Lang::Zh => format!(
                     "项目文件已损坏(第 {line} 行第 {column} 列:{detail})。文件未作改动;可尝试打开同目录下的 .bak 备份。"
@@ -125,7 +142,7 @@ pub fn from_ron(text: &str) -> Result<Project, ProjectError> {
     let header: Header = ron::from_str(text).map_err(|error| {
         // A file without a readable header is either not ours or damaged at the very top.
         if text.contains(FORMAT_TAG) {
-            corrupt(&error)
+            corrupt(&error, text)
         } else {
             ProjectError::NotAProject
         }
@@ -147,7 +164,7 @@ pub fn from_ron(text: &str) -> Result<Project, ProjectError> {
 /// adds a step here that turns the older text into the current model; the project comes back
 /// at the current version, and is saved at it.
 fn migrate(version: u32, text: &str) -> Result<Project, ProjectError> {
-    let parse = |text: &str| ron::from_str::<Project>(text).map_err(|e| corrupt(&e));
+    let parse = |text: &str| ron::from_str::<Project>(text).map_err(|e| corrupt(&e, text));
     let mut project = match version {
         // Version 1 had no paragraph kinds and no remembered structure corrections: every
         // paragraph is body text and nothing is remembered yet, which is what the defaults of
@@ -164,11 +181,56 @@ fn migrate(version: u32, text: &str) -> Result<Project, ProjectError> {
     Ok(project)
 }
 
-fn corrupt(error: &ron::error::SpannedError) -> ProjectError {
+fn corrupt(error: &ron::error::SpannedError, text: &str) -> ProjectError {
     ProjectError::Corrupt {
         line: error.span.start.line,
         column: error.span.start.col,
         detail: error.code.to_string(),
+        cut_short: error.code == ron::Error::Eof || ends_open(text),
+    }
+}
+
+/// Whether `text` stops inside a string or with a bracket still open: what a file cut short
+/// looks like, as opposed to one with a wrong character somewhere.
+fn ends_open(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    in_string || depth > 0
+}
+
+/// The error for bytes that are not UTF-8: a file that stops inside a character was cut short
+/// there; one with a bad byte elsewhere is damaged at that byte's line — as long as what can be
+/// read of it is a Jiaodui project at all.
+fn not_utf8(bytes: &[u8], error: &std::str::Utf8Error) -> ProjectError {
+    let readable = String::from_utf8_lossy(&bytes[..error.valid_up_to()]);
+    if !readable.contains(FORMAT_TAG) {
+        return ProjectError::NotAProject;
+    }
+    let line = readable.matches('\n').count() + 1;
+    let column = readable.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    ProjectError::Corrupt {
+        line,
+        column,
+        detail: "invalid UTF-8".into(),
+        cut_short: error.error_len().is_none(),
     }
 }
 
@@ -219,7 +281,10 @@ pub fn load(path: &Path) -> Result<Project, ProjectError> {
         path: path.to_path_buf(),
         error,
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| ProjectError::NotAProject)?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => return Err(not_utf8(error.as_bytes(), &error.utf8_error())),
+    };
     from_ron(&text)
 }
 
