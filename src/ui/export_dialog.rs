@@ -46,8 +46,12 @@ pub struct ExportDialog {
     preview: Option<Preview>,
     /// Exports done, so the preview's list of existing files is redone after each.
     exports: u32,
-    /// An export waiting for the editor to allow replacing the files listed in it.
-    confirm: Option<Plan>,
+    /// The project revision the dialog last drew.
+    shown_revision: u64,
+    /// An export waiting for the editor to allow replacing the files listed in it, with the
+    /// revision it was planned on: an edit or another option drops it, so the files written are
+    /// never older than what the editor sees.
+    confirm: Option<(Plan, u64)>,
     browse: Option<Receiver<Option<PathBuf>>>,
     /// The outcome of the last export: a message and whether it failed.
     outcome: Option<(String, bool)>,
@@ -65,6 +69,7 @@ impl Default for ExportDialog {
             base: PathBuf::new(),
             preview: None,
             exports: 0,
+            shown_revision: 0,
             confirm: None,
             browse: None,
             outcome: None,
@@ -148,12 +153,12 @@ impl ExportDialog {
     pub fn set_options(&mut self, options: ExportOptions, project: &Project) {
         let was_folder = self.format.writes_directory(&self.options);
         self.options = options;
+        self.confirm = None;
         if self.format.writes_directory(&self.options) != was_folder {
             self.target =
                 default_target(&self.current_folder(), project, self.format, &self.options)
                     .display()
                     .to_string();
-            self.confirm = None;
         }
     }
 
@@ -163,6 +168,14 @@ impl ExportDialog {
             return;
         }
         self.poll_browse();
+        self.shown_revision = revision;
+        if self
+            .confirm
+            .as_ref()
+            .is_some_and(|(_, planned)| *planned != revision)
+        {
+            self.confirm = None;
+        }
         let mut open = self.open;
         egui::Window::new(lang.pick("导出", "Export"))
             .open(&mut open)
@@ -203,7 +216,7 @@ impl ExportDialog {
 
     /// The question before files are replaced: which ones, and the choice to go on or not.
     fn confirm_area(&mut self, ui: &mut egui::Ui, lang: Lang) {
-        let Some(plan) = &self.confirm else {
+        let Some((plan, _)) = &self.confirm else {
             return;
         };
         let replaced = plan.replaced();
@@ -461,7 +474,7 @@ impl ExportDialog {
         };
         if !plan.replaced().is_empty() {
             let count = plan.replaced().len();
-            self.confirm = Some(plan);
+            self.confirm = Some((plan, self.shown_revision));
             return (
                 match lang {
                     Lang::Zh => format!("有 {count} 个文件已存在,请确认是否替换。"),
@@ -481,7 +494,7 @@ impl ExportDialog {
     /// Writes the export the editor allowed to replace existing files.
     pub fn confirm_replace(&mut self, lang: Lang) -> (String, bool) {
         match self.confirm.take() {
-            Some(plan) => self.write(&plan, true, lang),
+            Some((plan, _)) => self.write(&plan, true, lang),
             None => (String::new(), false),
         }
     }
@@ -666,6 +679,25 @@ mod tests {
         let (message, failed) = dialog.confirm_replace(Lang::Zh);
         assert!(!failed, "{message}");
         assert!(std::fs::read_to_string(&target).unwrap().contains("<TEI"));
+    }
+
+    #[test]
+    fn changing_an_option_drops_the_replace_question_planned_before() {
+        let p = project();
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.xml");
+        std::fs::write(&target, "keep").unwrap();
+        let mut dialog = ExportDialog::default();
+        dialog.set_format(ExportFormat::Tei, &p);
+        dialog.set_target(target.display().to_string());
+        dialog.export_now(&p, Lang::Zh);
+        assert!(dialog.asks_to_replace());
+        let mut options = dialog.options.clone();
+        options.confirmed_only = !options.confirmed_only;
+        dialog.set_options(options, &p);
+        assert!(!dialog.asks_to_replace());
+        assert!(dialog.confirm_replace(Lang::Zh).0.is_empty());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
     }
 
     #[test]
