@@ -169,8 +169,7 @@ fn migrate(version: u32, text: &str) -> Result<Project, ProjectError> {
         // Version 1 had no paragraph kinds and no remembered structure corrections: every
         // paragraph is body text and nothing is remembered yet, which is what the defaults of
         // the new fields give.
-        1 => parse(text)?,
-        FORMAT_VERSION => parse(text)?,
+        1 | FORMAT_VERSION => parse(text)?,
         other => {
             return Err(ProjectError::Invalid {
                 detail: format!("unknown format version {other}"),
