@@ -8,7 +8,12 @@ for annotation by ANNOTATION.md's conventions.
 Sentences are cut at 。！？ (keeping closing quotes), 12 to 110 chars, stripped of the paragraph
 indent; at most three sentences come from one article, so a batch spans many articles and pages.
 The same arguments always give the same batches.
+
+    --exclude FILE.jsonl   (repeatable) leaves out sentences already annotated there
+    --prefer REGEX         takes, from each article, the sentences the pattern matches first (to
+                           weight a batch towards, say, local officials and their units)
 """
+import json
 import argparse
 import os
 import random
@@ -40,17 +45,26 @@ def main():
     ap.add_argument("--batches", type=int, default=30)
     ap.add_argument("--size", type=int, default=60)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--exclude", action="append", default=[])
+    ap.add_argument("--prefer")
     args = ap.parse_args()
+    done = set()
+    for path in args.exclude:
+        with open(path, encoding="utf-8") as f:
+            done.update(json.loads(line)["text"] for line in f if line.strip())
+    prefer = re.compile(args.prefer) if args.prefer else None
     files = sorted(
         os.path.join(d, f) for d, _, fs in os.walk(args.articles) for f in fs if f.endswith(".txt")
     )
     rng = random.Random(args.seed)
     rng.shuffle(files)
-    picked, seen = [], set()
+    picked, seen = [], set(done)
     want = args.batches * args.size
     for path in files:
         cands = [s for s in sentences_of(path) if s not in seen]
         rng.shuffle(cands)
+        if prefer:
+            cands.sort(key=lambda s: not prefer.search(s))
         for s in cands[:3]:
             seen.add(s)
             picked.append(s)
