@@ -7,13 +7,17 @@
 //!     --project office.jiaodui.ron --dev dev.jsonl --out assets/models/entities.bin
 //! ```
 //!
-//! Options: `--jsonl FILE` (repeatable; the project's conventions, all four kinds), `--cluener
+//! Options: `--jsonl FILE` (repeatable; the project's conventions, all four kinds),
+//! `--jsonl-untitled FILE` (repeatable; the same conventions with titles left unannotated, so the
+//! chars outside its spans may be titles), `--cluener
 //! FILE`, `--pd1998 FILE` (People's Daily 1998 BIO), `--project FILE` (repeatable; an editor's
 //! corrected project: its confirmed spans and rejections as partial gold), `--weight-cluener W`,
 //! `--weight-pd1998 W` (how much an error on those corpora moves the weights; 1 by default),
 //! `--partial` (chars a public corpus leaves outside may be titles: PD1998 never tags them),
 //! `--dev FILE` (repeatable JSONL scored after every epoch, never trained on), `--epochs N`,
-//! `--seed N`, `--prune X` (weights below X in size are dropped), `--out FILE`.
+//! `--seed N`, `--prune X` (weights below X in size are dropped), `--without-rules PREFIX`
+//! (repeatable: the model does not see the firings of the rules whose ids start with it, e.g.
+//! `place:`; for measuring what a family of rules adds on the development split), `--out FILE`.
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -29,6 +33,7 @@ use jiaodui::pipeline::entities::sequence::{
 
 struct Options {
     jsonl: Vec<String>,
+    jsonl_untitled: Vec<String>,
     cluener: Option<String>,
     pd1998: Option<String>,
     pd1998_holdout: usize,
@@ -40,12 +45,14 @@ struct Options {
     epochs: usize,
     seed: u64,
     prune: f32,
+    without_rules: Vec<String>,
     out: String,
 }
 
 fn parse() -> Options {
     let mut o = Options {
         jsonl: Vec::new(),
+        jsonl_untitled: Vec::new(),
         cluener: None,
         pd1998: None,
         pd1998_holdout: 0,
@@ -57,6 +64,7 @@ fn parse() -> Options {
         epochs: 8,
         seed: 1,
         prune: 0.0,
+        without_rules: Vec::new(),
         out: "assets/models/entities.bin".into(),
     };
     let mut args = std::env::args().skip(1);
@@ -64,6 +72,7 @@ fn parse() -> Options {
         let mut value = || args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
         match arg.as_str() {
             "--jsonl" => o.jsonl.push(value()),
+            "--jsonl-untitled" => o.jsonl_untitled.push(value()),
             "--cluener" => o.cluener = Some(value()),
             "--pd1998" => o.pd1998 = Some(value()),
             "--project" => o.projects.push(value()),
@@ -75,6 +84,7 @@ fn parse() -> Options {
             "--epochs" => o.epochs = value().parse().expect("a number"),
             "--seed" => o.seed = value().parse().expect("a number"),
             "--prune" => o.prune = value().parse().expect("a number"),
+            "--without-rules" => o.without_rules.push(value()),
             "--out" => o.out = value(),
             other => panic!("unknown option {other}"),
         }
@@ -134,7 +144,7 @@ impl Rng {
 fn main() {
     let o = parse();
     let started = Instant::now();
-    let tagger = Tagger::with_weights(Weights::default());
+    let tagger = Tagger::with_weights(Weights::default()).without_rule_features(&o.without_rules);
     let title = kind_of("TITLE").expect("TITLE is a kind");
 
     let mut sentences: Vec<(Annotated, f32)> = Vec::new();
@@ -143,6 +153,14 @@ fn main() {
         let read = read_jsonl(&read(path));
         eprintln!("{path}: {} sentences", read.len());
         sentences.extend(read.into_iter().map(|a| (a, 1.0)));
+    }
+    for path in &o.jsonl_untitled {
+        let read = read_jsonl(&read(path));
+        eprintln!("{path}: {} sentences, titles left open", read.len());
+        sentences.extend(read.into_iter().map(|mut a| {
+            a.open_outside_to(title);
+            (a, 1.0)
+        }));
     }
     if let Some(path) = &o.cluener {
         let read = read_cluener(&read(path));
