@@ -13,7 +13,6 @@ mod analysis;
 mod candidates;
 mod foreign_names;
 mod lexicons;
-mod name_lists;
 mod orgs;
 mod persons;
 mod places;
@@ -44,6 +43,9 @@ pub struct Tagger {
     lexicons: Lexicons,
     matcher: LexiconMatcher,
     weights: ModelWeights,
+    /// Rule-id prefixes (`person:`, `place:` …) whose firings the model does not see: what the
+    /// trainer leaves out to measure what each family of rules adds.
+    unseen_rules: Vec<String>,
 }
 
 /// The weights a tagger decodes with: the process's shipped ones, or its own.
@@ -117,7 +119,23 @@ impl Tagger {
             lexicons,
             matcher,
             weights,
+            unseen_rules: Vec::new(),
         }
+    }
+
+    /// The same tagger with the firings of the rules whose ids start with one of `prefixes`
+    /// hidden from the model (`title:` hides the title chains too). A model trained this way
+    /// must also decode this way.
+    pub fn without_rule_features(mut self, prefixes: &[String]) -> Tagger {
+        self.unseen_rules = prefixes.to_vec();
+        self
+    }
+
+    fn model_sees(&self, rule: &str) -> bool {
+        !self
+            .unseen_rules
+            .iter()
+            .any(|p| rule.starts_with(p.as_str()))
     }
 
     /// The model's weights.
@@ -206,15 +224,31 @@ impl Tagger {
         let sentence = Sentence::new(text, &self.jieba, &self.lexicons);
         let rules = self.run_rules(&sentence);
         let len = rules.boundaries.len() - 1;
-        let chosen = select(rules.candidates.clone(), len, &[]);
+        let (seen, roles): (Vec<Candidate>, &[RoleLink]) = if self.unseen_rules.is_empty() {
+            (rules.candidates.clone(), &rules.roles)
+        } else {
+            let seen = rules
+                .candidates
+                .iter()
+                .filter(|c| self.model_sees(c.rule))
+                .cloned()
+                .collect();
+            let roles: &[RoleLink] = if self.model_sees(rules::TITLE_BEFORE_NAME) {
+                &rules.roles
+            } else {
+                &[]
+            };
+            (seen, roles)
+        };
+        let chosen = select(seen.clone(), len, &[]);
         let obs = sequence::features::observe(
             &sentence,
             text,
             &self.lexicons,
             &self.matcher,
-            &rules.candidates,
+            &seen,
             &chosen,
-            &rules.roles,
+            roles,
         );
         (rules, obs, sentence.chars)
     }
@@ -233,9 +267,6 @@ impl Tagger {
             &mut candidates,
             &mut roles,
         );
-        persons::find(sentence, &self.lexicons, &mut candidates);
-        foreign_names::find(sentence, &self.lexicons, &mut candidates);
-        name_lists::find(sentence, &self.lexicons, &mut candidates);
         places::find(sentence, &self.lexicons, &mut candidates);
         let boundaries = (0..=sentence.chars.len())
             .map(|c| sentence.is_boundary(c))
@@ -264,22 +295,13 @@ impl Default for Tagger {
 }
 
 /// Every rule id a suggestion can carry, for the window's filters and legends.
-pub const RULES: [&str; 30] = [
+pub const RULES: [&str; 22] = [
     rules::TITLE_BEFORE_NAME,
     rules::TITLE_AFTER_NAME,
     rules::BYLINE_TITLE,
     persons::AFTER_TITLE,
     persons::BEFORE_TITLE,
     persons::BYLINE,
-    persons::SEGMENTER,
-    persons::TRANSLITERATED,
-    foreign_names::LINKED,
-    foreign_names::NAME_PARTS,
-    persons::COMPOUND_SURNAME,
-    name_lists::LISTED,
-    persons::BEFORE_CUE,
-    persons::AFTER_CUE,
-    persons::ANONYMISED,
     persons::REPEATED,
     orgs::KNOWN,
     orgs::AREA_ORGAN,
@@ -294,6 +316,7 @@ pub const RULES: [&str; 30] = [
     places::GAZETTEER,
     places::TOWN,
     places::SEGMENTER,
+    places::REPEATED,
     LEXICON_CONFIRMED,
 ];
 
@@ -372,34 +395,6 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
             "人名:署名中“记者”“通讯员”等之后的名字。",
             "Person: the name after 记者, 通讯员 … in a byline.",
         ),
-        persons::SEGMENTER => (
-            "人名:分词器标为人名,且以常见姓氏开头。",
-            "Person: the segmenter tagged it as a name and it starts with a known surname.",
-        ),
-        persons::TRANSLITERATED => (
-            "人名:分词器识别的外国人名音译。",
-            "Person: a transliterated foreign name recognised by the segmenter.",
-        ),
-        persons::BEFORE_CUE => (
-            "人名:姓氏加名字,后面是“表示”“指出”“主持”等只用于人的词。",
-            "Person: a surname and given name followed by a word used of people (表示, 指出, 主持 …).",
-        ),
-        foreign_names::LINKED => (
-            "人名:以间隔号“·”或连字符“-”连接的外国人名、少数民族人名。",
-            "Person: a foreign or minority name whose parts are joined by a dot (·) or a hyphen.",
-        ),
-        foreign_names::NAME_PARTS => (
-            "人名:两段藏族人名(如“扎西顿珠”),或日本姓氏加名字。",
-            "Person: a Tibetan name of two parts (扎西顿珠), or a Japanese family name and given name.",
-        ),
-        persons::COMPOUND_SURNAME => (
-            "人名:复姓(欧阳、司马、诸葛等)加一到两个字。",
-            "Person: a compound surname (欧阳, 司马, 诸葛 …) and one or two chars.",
-        ),
-        name_lists::LISTED => (
-            "人名:与已识别的人名以“、”“和”并列,且具人名形式。",
-            "Person: listed with a name already found (joined by 、 or 和) and shaped like a name.",
-        ),
         units::TEAM => (
             "机构:地名加队名加“队”的运动队(如“上海海港队”)。",
             "Organization: a sports team, a place and a nickname followed by 队 (上海海港队).",
@@ -408,17 +403,13 @@ pub fn describe_rule(rule: &str, lang: Lang) -> String {
             "机构:地名加序号加“中”“小”的学校(如“北京四中”)。",
             "Organization: a school, a place and a number followed by 中 or 小 (北京四中).",
         ),
-        persons::AFTER_CUE => (
-            "人名:紧跟在“选手”“犯罪嫌疑人”等身份词之后,由姓氏加一到两个字组成。",
-            "Person: right after a role such as 选手 or 犯罪嫌疑人; a surname plus one or two characters.",
-        ),
-        persons::ANONYMISED => (
-            "人名:姓氏加“某”“某某”,新闻中隐去的名字。",
-            "Person: a surname and 某 or 某某, a name withheld in the news.",
-        ),
         persons::REPEATED => (
             "人名:同一项目中别处已按职务或署名识别出这个名字。",
             "Person: the same name was found next to a title or in a byline elsewhere in the project.",
+        ),
+        places::REPEATED => (
+            "地名:同一项目中别处模型已很有把握地认出这个地名。",
+            "Place: the model found the same place with high confidence elsewhere in the project.",
         ),
         orgs::KNOWN => (
             "机构:机构词表中的名称(如“省委”“管委会”“国务院”)。",

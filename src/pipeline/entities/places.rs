@@ -11,6 +11,10 @@ use super::lexicons::{Lexicons, PlaceLevel};
 pub const GAZETTEER: &str = "place:gazetteer";
 pub const SEGMENTER: &str = "place:segmenter";
 pub const TOWN: &str = "place:town";
+/// A place the model found with high confidence elsewhere in the same project, suggested where
+/// the same word appears again and the model left it open: a bulletin names its own district
+/// bare (高新区) in sentences that alone do not show it is a place.
+pub const REPEATED: &str = "place:repeated";
 
 /// Endings of towns, villages and new districts, too many for any gazetteer (项店镇, 王庄村,
 /// 金普新区).

@@ -11,7 +11,7 @@ use crate::model::{Edit, EntityKind, FieldRef, Project, Span, SpanStatus, TextFi
 
 use super::candidates::{Candidate, RoleLink, anchor_titles, priority, select};
 use super::registry::{self, LinkedField};
-use super::{Analysis, Tagger, orgs, persons, sequence};
+use super::{Analysis, Tagger, orgs, persons, places, sequence};
 
 /// Rule id of names the editor confirmed in this project.
 pub const LEXICON_CONFIRMED: &str = "lexicon:confirmed";
@@ -25,7 +25,8 @@ pub(crate) struct Names {
     made: Vec<(EntityKind, &'static str, u8)>,
 }
 
-/// Lowest confidence of a person the model found for the name to be looked for elsewhere.
+/// Lowest confidence of a person or place the model found for the name to be looked for
+/// elsewhere.
 const REPEAT_FROM: f32 = 0.9;
 
 /// Fewest names for which [`Names`] builds an automaton.
@@ -64,8 +65,6 @@ impl Names {
                     candidate.rule,
                     persons::AFTER_TITLE
                         | persons::BYLINE
-                        | persons::BEFORE_CUE
-                        | persons::AFTER_CUE
                         | persons::BEFORE_TITLE
                         | orgs::BEFORE_CORPORATE_TITLE
                         | orgs::COMPANY
@@ -79,11 +78,7 @@ impl Names {
                 }
                 let name: String = chars[candidate.start..candidate.end].iter().collect();
                 match candidate.rule {
-                    persons::AFTER_TITLE
-                    | persons::BYLINE
-                    | persons::BEFORE_CUE
-                    | persons::AFTER_CUE
-                    | persons::BEFORE_TITLE => {
+                    persons::AFTER_TITLE | persons::BYLINE | persons::BEFORE_TITLE => {
                         add(
                             name,
                             EntityKind::Person,
@@ -107,6 +102,17 @@ impl Names {
                             name,
                             EntityKind::Person,
                             persons::REPEATED,
+                            priority::REPEATED,
+                        );
+                    }
+                    super::MODEL
+                        if candidate.kind == EntityKind::Place
+                            && candidate.confidence.is_some_and(|p| p >= REPEAT_FROM) =>
+                    {
+                        add(
+                            name,
+                            EntityKind::Place,
+                            places::REPEATED,
                             priority::REPEATED,
                         );
                     }
