@@ -10,6 +10,7 @@
 //! those as (label u8, weight i16)) are still read.
 
 use super::decode::{Scores, Transitions};
+use super::features::Observation;
 use super::labels::LABELS;
 use super::packed::PackedRows;
 use super::table::FeatureTable;
@@ -102,6 +103,17 @@ impl Weights {
             self.values.extend([0.0; LABELS]);
         }
         &mut self.values[r * LABELS..(r + 1) * LABELS]
+    }
+
+    /// Adds to `scores[c]` the rows of every char's features in `obs`.
+    pub fn add_all(&self, obs: &Observation, scores: &mut [Scores]) {
+        if !self.packed.is_empty() {
+            self.packed.add_all(&obs.features, &obs.starts, scores);
+            return;
+        }
+        for (c, out) in scores.iter_mut().enumerate() {
+            self.add_scores(obs.at(c), out);
+        }
     }
 
     /// Adds the rows of `features` to `scores`.
