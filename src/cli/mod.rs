@@ -1,13 +1,19 @@
-//! The command line: `jiaodui [FILE]` opens the window; `import`, `export`, `stats` and `tag` work
-//! without one, for scripts and batch jobs.
+//! The command line: `jiaodui [FILE]` opens the window; `import`, `export`, `stats`, `tag` and the
+//! collection commands (`collection`, `officials`, `find`) work without one, for scripts and
+//! batch jobs.
 //!
 //! Each subcommand lives in its own module and returns `Result<(), CliError>`; `main.rs` only
 //! parses arguments and turns the result into an exit code (0 success, 1 failure, 2 bad usage —
 //! the last one is clap's own).
 
+mod batch;
+mod collection;
 mod export;
+mod find;
 mod import;
+mod officials;
 mod stats;
+mod table;
 mod tag;
 
 use std::path::PathBuf;
@@ -36,6 +42,10 @@ const EXAMPLES: &str = "Examples:
   jiaodui                                      open the window (last project, or the sample)
   jiaodui bulletin.txt                         open a raw OCR text in the window
   jiaodui import bulletin.txt                  write bulletin.jiaodui.ron next to it
+  jiaodui import scans/ --collection archive   a folder of bulletins into a collection
+  jiaodui collection archive                   the issues by date, with their progress
+  jiaodui officials archive --format csv -o officials.csv
+  jiaodui find archive 张红军                   every mention across the issues
   jiaodui export bulletin.jiaodui.ron --format jsonl -o articles.jsonl
   jiaodui stats bulletin.jiaodui.ron
   echo '管委会主任张红军主持会议' | jiaodui tag";
@@ -43,24 +53,88 @@ const EXAMPLES: &str = "Examples:
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Turn a raw OCR text into a project: decode it, split it into articles, repair paragraphs
-    /// cut by the scan, set page furniture aside and suggest entities.
+    /// Turn raw OCR texts into projects: decode, split into articles, repair paragraphs cut by
+    /// the scan, set page furniture aside and suggest entities.
     ///
     /// Accepts UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and Big5; the detected
     /// encoding is printed and stored. Empty, binary or undecodable files are refused and
-    /// nothing is written.
+    /// nothing is written for them.
+    ///
+    /// With --collection, any number of files and folders (walked for .txt and .docx) are
+    /// imported in parallel into the collection folder: one project per file, named after it
+    /// (gaoxin-2021-06-10.txt → gaoxin-2021-06-10.jiaodui.ron), the issue date read from the
+    /// file name or the text, and the collection's decisions applied. Files already imported
+    /// are skipped (run it again to finish an interrupted batch); a bad file is reported in the
+    /// summary and the others go on.
     Import {
-        /// The raw text file.
-        raw: PathBuf,
+        /// The raw text file; with --collection, files and folders.
+        #[arg(required = true, value_name = "RAW")]
+        inputs: Vec<PathBuf>,
         /// Where to write the project [default: RAW with the ending .jiaodui.ron].
-        #[arg(short, long)]
+        #[arg(short, long, conflicts_with = "collection")]
         output: Option<PathBuf>,
-        /// Replace OUTPUT if it exists (the old file is kept as OUTPUT.bak).
+        /// Import into the collection in this folder (created when missing).
+        #[arg(short, long, value_name = "FOLDER")]
+        collection: Option<PathBuf>,
+        /// Replace OUTPUT if it exists (the old file is kept as OUTPUT.bak); with
+        /// --collection, import again files already in it.
         #[arg(short, long)]
         force: bool,
         /// Skip entity suggestions (structure only; no dictionary is loaded).
         #[arg(long)]
         no_entities: bool,
+    },
+    /// List the issues of a collection by date, with reviewed articles and status; correct an
+    /// issue's date; take in what editors changed in the projects.
+    Collection {
+        /// The collection folder (or its index file).
+        collection: PathBuf,
+        /// Set the date of an issue: ISSUE=YYYY-MM-DD (repeatable). A date set this way is
+        /// kept when the issue is imported again.
+        #[arg(long, value_name = "ISSUE=DATE")]
+        set_date: Vec<String>,
+        /// Read every project again: counts, status, the shared registry, and the names
+        /// confirmed and suggestions rejected in each issue (which then hold in all of them).
+        #[arg(long)]
+        refresh: bool,
+    },
+    /// Officials over time across a collection.
+    ///
+    /// csv: one row per person and post — person, post, organization, first date, last date,
+    /// issues. jsonl: every appearance of an official — person, date, issue, article, headline
+    /// and the post written there. Existing files are replaced only with --force.
+    Officials {
+        /// The collection folder (or its index file).
+        collection: PathBuf,
+        /// csv or jsonl.
+        #[arg(short, long, default_value = "csv")]
+        format: String,
+        /// The file to write [default: standard output].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Only posts in organizations whose name contains this text.
+        #[arg(long)]
+        org: Option<String>,
+        /// CSV: no UTF-8 byte order mark.
+        #[arg(long)]
+        no_bom: bool,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Find a text across every issue of a collection: date, issue, article, headline and the
+    /// words around each hit. Case and full-/half-width forms are ignored.
+    Find {
+        /// The collection folder (or its index file).
+        collection: PathBuf,
+        /// The text to find.
+        text: String,
+        /// TEXT is a regular expression.
+        #[arg(long)]
+        regex: bool,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 500)]
+        limit: usize,
     },
     /// Write the corrected articles of a project in another format.
     ///
@@ -128,11 +202,44 @@ pub fn run(command: Command) -> ExitCode {
     let lang = Lang::from_system();
     let result = match command {
         Command::Import {
-            raw,
+            inputs,
             output,
+            collection,
             force,
             no_entities,
-        } => import::run(&raw, output, force, !no_entities, lang),
+        } => match collection {
+            Some(out) => batch::run(&inputs, &out, force, !no_entities, lang),
+            None => import::run_single(&inputs, output, force, !no_entities, lang),
+        },
+        Command::Collection {
+            collection: dir,
+            set_date,
+            refresh,
+        } => collection::run(&dir, &set_date, refresh, lang),
+        Command::Officials {
+            collection: dir,
+            format,
+            output,
+            org,
+            no_bom,
+            force,
+        } => officials::run(
+            officials::OfficialsRequest {
+                collection: &dir,
+                format: &format,
+                output,
+                org: org.as_deref(),
+                bom: !no_bom,
+                force,
+            },
+            lang,
+        ),
+        Command::Find {
+            collection: dir,
+            text,
+            regex,
+            limit,
+        } => find::run(&dir, &text, regex, limit, lang),
         Command::Export {
             project,
             format,

@@ -100,7 +100,20 @@ pub fn import_with(
     name: &str,
     tagger: &entities::Tagger,
 ) -> Result<Project, ImportError> {
+    import_prepared_with(bytes, name, tagger, |_| {})
+}
+
+/// The whole import with `prepare` run on the structured project before the suggestions are
+/// made: a collection adds there what the editor decided in other issues (confirmed names,
+/// rejections, merged entities), so the suggestions already follow it.
+pub fn import_prepared_with(
+    bytes: &[u8],
+    name: &str,
+    tagger: &entities::Tagger,
+    prepare: impl FnOnce(&mut Project),
+) -> Result<Project, ImportError> {
     let mut project = import_structure(bytes, name)?;
+    prepare(&mut project);
     let suggestions = entities::suggest_project(&project, tagger);
     suggestions
         .apply(&mut project)
