@@ -12,6 +12,7 @@
 use std::fs::File;
 use std::io::{BufReader, BufWriter};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jieba_rs::Jieba;
 use sha2::{Digest, Sha256};
@@ -97,7 +98,10 @@ fn read(path: &Path) -> Option<Jieba> {
 fn write(jieba: &Jieba, path: &Path) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let temp = path.with_extension(format!("tmp{}", std::process::id()));
+    // Unique to the process and the call: two taggers built at once never share a temporary.
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
+    let call = WRITES.fetch_add(1, Ordering::Relaxed);
+    let temp = path.with_extension(format!("tmp{}-{call}", std::process::id()));
     let written = File::create(&temp).and_then(|file| {
         let mut out = BufWriter::with_capacity(1 << 16, file);
         jieba
