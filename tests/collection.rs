@@ -418,3 +418,80 @@ fn a_find_runs_across_every_issue() {
     assert!(cli.status.success(), "{}", text(&cli.stderr));
     assert!(text(&cli.stdout).contains("2021-07-01\tgaoxin-2021-07-01\tarticle 1\t"));
 }
+
+#[test]
+fn merges_splits_and_rejections_are_recorded_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let raw = dir.path().join("raw");
+    std::fs::create_dir(&raw).unwrap();
+    std::fs::write(raw.join("g-2021-06-10.txt"), issue_text(6, 10)).unwrap();
+    std::fs::write(
+        raw.join("g-2021-07-01.txt"),
+        issue_text(7, 1).replace("张红军", "张宏军"),
+    )
+    .unwrap();
+    let out = dir.path().join("archive");
+    let mut collection = Collection::open_or_new(&out).unwrap();
+    import(&mut collection, &raw, options(false, true));
+    let called = |c: &Collection, name: &str| {
+        c.index
+            .registry
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.is_called(name))
+            .count()
+    };
+    assert_eq!(
+        called(&collection, "张红军") + called(&collection, "张宏军"),
+        2
+    );
+
+    let run = jiaodui(
+        &[
+            "collection",
+            "archive",
+            "--merge",
+            "张红军=张宏军",
+            "--reject",
+            "org:高新区党",
+        ],
+        dir.path(),
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let merged = Collection::open(&out).unwrap();
+    let zhang: Vec<_> = merged
+        .index
+        .registry
+        .entities
+        .iter()
+        .filter(|e| e.is_called("张宏军"))
+        .collect();
+    assert_eq!(zhang.len(), 1);
+    assert_eq!(
+        (zhang[0].name.as_str(), zhang[0].issues.len()),
+        ("张红军", 2)
+    );
+    assert!(
+        merged
+            .index
+            .decisions
+            .merge_of(&EntityKind::Person, "张宏军")
+            .is_some()
+    );
+    assert_eq!(merged.index.decisions.rejected[0].kind, EntityKind::Org);
+
+    let split = jiaodui(
+        &["collection", "archive", "--split", "张红军@管委会"],
+        dir.path(),
+    );
+    assert!(split.status.success(), "{}", text(&split.stderr));
+    let csv = jiaodui(&["officials", "archive", "--org", "管委会"], dir.path());
+    assert!(
+        text(&csv.stdout).contains("张红军(管委会),主任,管委会,2021-06-10,2021-07-01,2"),
+        "{}",
+        text(&csv.stdout)
+    );
+    let bad = jiaodui(&["collection", "archive", "--split", "张红军"], dir.path());
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stderr).contains("NAME@ORG"));
+}

@@ -1,5 +1,6 @@
 //! `jiaodui collection DIR`: the issues of a collection by date with their progress; corrects
-//! issue dates (`--set-date KEY=2021-06-10`) and takes in what editors changed in the projects
+//! issue dates (`--set-date KEY=2021-06-10`), records decisions that hold in every issue
+//! (`--merge`, `--split`, `--reject`) and takes in what editors changed in the projects
 //! (`--refresh`).
 
 use std::path::Path;
@@ -10,15 +11,57 @@ use super::CliError;
 use super::table;
 use crate::collection::{Collection, IssueDate};
 use crate::i18n::Lang;
+use crate::model::EntityKind;
 
-pub fn run(dir: &Path, set_dates: &[String], refresh: bool, lang: Lang) -> Result<(), CliError> {
+/// The changes asked for on the command line, as typed.
+pub struct Changes<'a> {
+    pub set_dates: &'a [String],
+    pub merges: &'a [String],
+    pub splits: &'a [String],
+    pub rejections: &'a [String],
+}
+
+pub fn run(dir: &Path, changes: &Changes, refresh: bool, lang: Lang) -> Result<(), CliError> {
     let mut collection = Collection::open(dir).map_err(|e| CliError(e.message(lang)))?;
     let mut changed = false;
-    for assignment in set_dates {
+    for assignment in changes.set_dates {
         let (key, date) = parse_assignment(assignment, lang)?;
         collection
             .set_date(key, date)
             .map_err(|e| CliError(e.message(lang)))?;
+        changed = true;
+    }
+    for text in changes.merges {
+        let (kind, rest) = kind_prefix(text);
+        let (name, aliases) = rest
+            .split_once('=')
+            .filter(|(n, a)| !n.trim().is_empty() && !a.trim().is_empty())
+            .ok_or_else(|| {
+                CliError(match lang {
+                    Lang::Zh => format!("“{text}”应写作 名称=别名,例如 张红军=张宏军"),
+                    Lang::En => format!("'{text}' should read NAME=ALIAS, e.g. 张红军=张宏军"),
+                })
+            })?;
+        let aliases: Vec<String> = aliases.split(',').map(|a| a.trim().to_string()).collect();
+        collection.merge(kind, name.trim(), &aliases);
+        changed = true;
+    }
+    for text in changes.splits {
+        let (name, org) = text
+            .split_once('@')
+            .filter(|(n, o)| !n.trim().is_empty() && !o.trim().is_empty())
+            .ok_or_else(|| {
+                CliError(match lang {
+                    Lang::Zh => format!("“{text}”应写作 姓名@机构,例如 张伟@财政局"),
+                    Lang::En => format!("'{text}' should read NAME@ORG, e.g. 张伟@财政局"),
+                })
+            })?;
+        collection.split(EntityKind::Person, name.trim(), org.trim());
+        changed = true;
+    }
+    for text in changes.rejections {
+        let (kind, text) = kind_prefix(text);
+        collection.index.decisions.reject(text.trim(), kind);
         changed = true;
     }
     if refresh {
@@ -43,6 +86,21 @@ pub fn run(dir: &Path, set_dates: &[String], refresh: bool, lang: Lang) -> Resul
     }
     print!("{}", issue_table(&collection, lang));
     Ok(())
+}
+
+/// `org:百川畅银` → (organization, `百川畅银`); no prefix means a person.
+fn kind_prefix(text: &str) -> (EntityKind, &str) {
+    for (prefix, kind) in [
+        ("org:", EntityKind::Org),
+        ("place:", EntityKind::Place),
+        ("title:", EntityKind::Title),
+        ("person:", EntityKind::Person),
+    ] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            return (kind, rest);
+        }
+    }
+    (EntityKind::Person, text)
 }
 
 /// `KEY=DATE` → the issue key and the date.
@@ -101,5 +159,12 @@ mod tests {
         );
         assert!(parse_assignment("gaoxin-12", Lang::En).is_err());
         assert!(parse_assignment("g=2021-02-30", Lang::Zh).is_err());
+    }
+
+    #[test]
+    fn kinds_are_read_from_their_prefix() {
+        assert_eq!(kind_prefix("org:百川"), (EntityKind::Org, "百川"));
+        assert_eq!(kind_prefix("张伟"), (EntityKind::Person, "张伟"));
+        assert_eq!(kind_prefix("place:高新区"), (EntityKind::Place, "高新区"));
     }
 }

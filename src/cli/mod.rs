@@ -98,6 +98,18 @@ pub enum Command {
         /// confirmed and suggestions rejected in each issue (which then hold in all of them).
         #[arg(long)]
         refresh: bool,
+        /// Record that other spellings are the same entity: NAME=ALIAS[,ALIAS…], a person
+        /// unless prefixed with org: or place: (repeatable). Holds in every issue.
+        #[arg(long, value_name = "NAME=ALIAS")]
+        merge: Vec<String>,
+        /// Record that a person of this name in this organization is someone else:
+        /// NAME@ORGANIZATION (repeatable).
+        #[arg(long, value_name = "NAME@ORG")]
+        split: Vec<String>,
+        /// Never suggest this text again in any issue: TEXT, a person unless prefixed with
+        /// org:, place: or title: (repeatable).
+        #[arg(long, value_name = "TEXT")]
+        reject: Vec<String>,
     },
     /// Officials over time across a collection.
     ///
@@ -221,7 +233,20 @@ pub fn run(command: Command) -> ExitCode {
             collection: dir,
             set_date,
             refresh,
-        } => collection::run(&dir, &set_date, refresh, lang),
+            merge,
+            split,
+            reject,
+        } => collection::run(
+            &dir,
+            &collection::Changes {
+                set_dates: &set_date,
+                merges: &merge,
+                splits: &split,
+                rejections: &reject,
+            },
+            refresh,
+            lang,
+        ),
         Command::Officials {
             collection: dir,
             format,

@@ -220,7 +220,9 @@ pub fn import(
             let (collection, last_save, failure) = &mut *state;
             if let (Some(entry), Some(contribution)) = (done.entry, &done.contribution) {
                 let index = &mut collection.index;
-                index.registry.remove_issue(&entry.key);
+                if index.issue(&entry.key).is_some() {
+                    index.registry.remove_issue(&entry.key);
+                }
                 index.registry.fold(contribution, &decisions);
                 match index.issue_mut(&entry.key) {
                     Some(old) => *old = entry,

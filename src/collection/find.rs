@@ -1,12 +1,13 @@
 //! Finding text across a whole collection: every hit with its issue, article and context.
 //!
 //! The first search loads the texts of every issue (in parallel) and keeps only the article
-//! fields, so later searches run over memory, one issue per core.
+//! fields, folded once for width-insensitive matching, so later searches run over memory, one
+//! issue per core.
 
 use rayon::prelude::*;
 
 use super::{Collection, CollectionError, IssueDate};
-use crate::model::search::Query;
+use crate::model::search::{Query, fold_text};
 use crate::model::{FieldRef, FieldSlot};
 
 /// The searchable text of one issue.
@@ -20,7 +21,8 @@ struct IssueText {
 #[derive(Clone, Debug)]
 struct ArticleText {
     headline: String,
-    fields: Vec<(FieldSlot, String)>,
+    /// Each field's text and its width-folded form (see [`fold_text`]).
+    fields: Vec<(FieldSlot, String, String)>,
 }
 
 /// One hit of a search across the collection.
@@ -65,7 +67,7 @@ impl Archive {
                         fields: article
                             .fields()
                             .filter(|(_, f)| !f.text.is_empty())
-                            .map(|(slot, f)| (slot, f.text.clone()))
+                            .map(|(slot, f)| (slot, f.text.clone(), fold_text(&f.text)))
                             .collect(),
                     })
                     .collect();
@@ -104,8 +106,8 @@ impl Archive {
             .map(|issue| {
                 let mut hits = Vec::new();
                 for (a, article) in issue.articles.iter().enumerate() {
-                    for (slot, text) in &article.fields {
-                        let found = query.find_in(text);
+                    for (slot, text, folded) in &article.fields {
+                        let found = query.find_in_folded(text, folded);
                         if found.is_empty() {
                             continue;
                         }

@@ -162,6 +162,49 @@ impl Collection {
         Ok(())
     }
 
+    /// Records that `aliases` are other spellings of `name` (a decision for every issue) and
+    /// merges the shared entities so called into one.
+    pub fn merge(&mut self, kind: crate::model::EntityKind, name: &str, aliases: &[String]) {
+        self.index.decisions.merge(kind.clone(), name, aliases);
+        let registry = &mut self.index.registry;
+        let positions: Vec<usize> = std::iter::once(name)
+            .chain(aliases.iter().map(String::as_str))
+            .flat_map(|n| registry.called(&kind, n))
+            .collect();
+        let mut ids: Vec<crate::model::EntityId> =
+            positions.iter().map(|&i| registry.entities[i].id).collect();
+        ids.sort();
+        ids.dedup();
+        let keep = registry
+            .entities
+            .iter()
+            .find(|e| e.kind == kind && e.name == name)
+            .map(|e| e.id)
+            .or_else(|| ids.first().copied());
+        if let Some(keep) = keep {
+            for id in ids {
+                registry.merge(keep, id);
+            }
+        }
+    }
+
+    /// Records that `name` in `org` is a namesake of its own (a decision for every issue) and
+    /// splits the shared entity accordingly.
+    pub fn split(&mut self, kind: crate::model::EntityKind, name: &str, org: &str) {
+        self.index.decisions.split(kind.clone(), name, org);
+        let registry = &mut self.index.registry;
+        let found: Vec<crate::model::EntityId> = registry
+            .called(&kind, name)
+            .into_iter()
+            .map(|i| &registry.entities[i])
+            .filter(|e| e.distinguished_by.is_empty())
+            .map(|e| e.id)
+            .collect();
+        for id in found {
+            registry.split(id, org);
+        }
+    }
+
     /// Corrects the date of an issue; the issue list and officials follow it.
     pub fn set_date(&mut self, key: &str, date: IssueDate) -> Result<(), CollectionError> {
         self.index

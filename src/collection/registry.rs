@@ -270,8 +270,12 @@ impl SharedRegistry {
             }
             entity.posts.retain(|p| !p.issues.is_empty());
         }
+        let before = self.entities.len();
         self.entities.retain(|e| !e.issues.is_empty());
-        self.names = None;
+        if self.entities.len() != before {
+            // Positions moved: the spelling index is rebuilt when next needed.
+            self.names = None;
+        }
     }
 
     /// Merges entity `absorb` into `keep` (same kind): spellings, issues and posts joined.
