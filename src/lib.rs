@@ -2,9 +2,11 @@
 //!
 //! The library holds everything testable: the [`model`] (project, articles, spans, edits), the
 //! [`pipeline`] that turns raw OCR text into a first draft, the [`formats`] it reads and writes,
-//! and the [`ui`] that shows it. The binary in `main.rs` is a thin command-line front.
+//! the [`collection`]s that hold many issues, and the [`ui`] that shows it. The binary in
+//! `main.rs` is a thin command-line front.
 
 pub mod cli;
+pub mod collection;
 pub mod formats;
 pub mod i18n;
 pub mod model;

@@ -1,4 +1,5 @@
 //! `jiaodui import RAW [-o OUT]`: raw OCR text → project file.
+//! (Many files into a collection: see `batch`.)
 
 use std::path::{Path, PathBuf};
 
@@ -6,6 +7,26 @@ use super::CliError;
 use crate::formats::project::{self, io_reason};
 use crate::i18n::Lang;
 use crate::pipeline;
+
+/// The single-file form: exactly one raw file.
+pub fn run_single(
+    inputs: &[PathBuf],
+    output: Option<PathBuf>,
+    force: bool,
+    with_entities: bool,
+    lang: Lang,
+) -> Result<(), CliError> {
+    match inputs {
+        [raw] if !raw.is_dir() => run(raw, output, force, with_entities, lang),
+        _ => Err(CliError(
+            lang.pick(
+                "要导入多个文件或一个文件夹,请用 --collection 指定合集文件夹",
+                "to import several files or a folder, name a collection folder with --collection",
+            )
+            .into(),
+        )),
+    }
+}
 
 pub fn run(
     raw: &Path,

@@ -71,13 +71,24 @@ impl Query {
 
     /// Every match in `text`, as char ranges, never empty, in order.
     pub fn find_in(&self, text: &str) -> Vec<(usize, usize)> {
-        let folded;
-        let haystack = if self.options.match_width {
+        if self.options.match_width {
+            self.matches_in(text)
+        } else {
+            self.matches_in(&fold_text(text))
+        }
+    }
+
+    /// [`Query::find_in`] for a text whose [`fold_text`] is already at hand (a search over
+    /// many issues folds each text once, not at every search).
+    pub fn find_in_folded(&self, text: &str, folded: &str) -> Vec<(usize, usize)> {
+        self.matches_in(if self.options.match_width {
             text
         } else {
-            folded = text.chars().map(fold_width).collect::<String>();
-            folded.as_str()
-        };
+            folded
+        })
+    }
+
+    fn matches_in(&self, haystack: &str) -> Vec<(usize, usize)> {
         // The folded text has the same chars as `text`, so char offsets agree (bytes may not).
         let mut found = Vec::new();
         let mut last_byte = 0;
@@ -202,6 +213,12 @@ fn fold_width_literals(pattern: &str) -> String {
             }
         })
         .collect()
+}
+
+/// `text` with full-width forms folded to half-width, char for char: what a query that ignores
+/// the difference searches.
+pub fn fold_text(text: &str) -> String {
+    text.chars().map(fold_width).collect()
 }
 
 /// Every match of `query` in the project, field by field in reading order.

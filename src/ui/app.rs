@@ -12,6 +12,7 @@ use crate::model::{Edit, FieldRef, History, Project};
 
 use super::article_pane::ArticlePane;
 use super::autosave::Autosave;
+use super::collection_window::{CollectionAction, CollectionWindow};
 use super::entity_types::EntityTypesDialog;
 use super::export_dialog::ExportDialog;
 use super::files::{self, Dialogs, Opened, Purpose};
@@ -117,6 +118,8 @@ pub struct App {
     tag_all: TagAll,
     registry: RegistryPanel,
     officials: Officials,
+    /// The open collection of issues, if any, and its window.
+    collection: CollectionWindow,
     types_dialog: EntityTypesDialog,
     /// The mention last jumped to and the revision it was found in, highlighted in the article
     /// pane until the project changes (offsets may no longer fit then).
@@ -132,6 +135,13 @@ impl App {
         let settings = Settings::load(cc.storage);
         let lang = settings.lang;
         let mut notice = None;
+        // A collection folder (or its index) opens the collection window over the last project.
+        let (initial, collection) = match initial {
+            Some(path) if path.is_dir() || path.ends_with(crate::collection::INDEX_FILE) => {
+                (None, Some(path))
+            }
+            other => (other, None),
+        };
         let attempt = initial.or_else(|| settings.last_project.clone().filter(|p| p.exists()));
         let opened = match attempt {
             Some(path) => files::open(&path, lang).unwrap_or_else(|message| {
@@ -143,6 +153,9 @@ impl App {
         let mut app = App::with_opened(opened, settings);
         app.arrive();
         app.notice = notice;
+        if let Some(dir) = collection {
+            app.open_collection(&dir);
+        }
         app.autosave = Autosave::new(eframe::storage_dir("jiaodui"));
         app.restore_offer = app
             .autosave
@@ -236,6 +249,7 @@ impl App {
             tag_all: TagAll::default(),
             registry: RegistryPanel::default(),
             officials: Officials::default(),
+            collection: CollectionWindow::default(),
             types_dialog: EntityTypesDialog::default(),
             mark: None,
             structure_offer: None,
@@ -245,6 +259,17 @@ impl App {
     /// The open project.
     pub fn project(&self) -> &Project {
         &self.project
+    }
+
+    /// Opens the collection in `dir` (its index only) and shows the collection window.
+    pub fn open_collection(&mut self, dir: &Path) -> bool {
+        let lang = self.lang();
+        self.collection.open_folder(dir, lang)
+    }
+
+    /// The collection window and the collection open in it.
+    pub fn collection_window(&self) -> &CollectionWindow {
+        &self.collection
     }
 
     /// The undo history of the open project.
@@ -340,6 +365,7 @@ impl App {
                 self.autosave.discard_for(Some(path));
                 self.history.mark_saved();
                 self.path = Some(path.to_path_buf());
+                self.record_in_collection(path);
                 self.settings.remember(path);
                 self.notice = Some(Notice::both(
                     format!("已保存到 {}", path.display()),
@@ -352,6 +378,59 @@ impl App {
                 self.show_error(error.message(self.lang()));
                 false
             }
+        }
+    }
+
+    /// After saving an issue of the open collection: its counts, its place in the shared
+    /// registry and its decisions go into the collection's index.
+    fn record_in_collection(&mut self, path: &Path) {
+        let lang = self.lang();
+        let Some(collection) = self.collection.collection_mut() else {
+            return;
+        };
+        let Some(key) = collection
+            .index
+            .issues
+            .iter()
+            .find(|i| collection.dir.join(&i.project) == path)
+            .map(|i| i.key.clone())
+        else {
+            return;
+        };
+        let saved = collection
+            .record_issue(&key, &self.project)
+            .map_err(|e| e.message(lang))
+            .and_then(|()| collection.save().map_err(|e| e.message(lang)));
+        self.collection.texts_changed();
+        if let Err(message) = saved {
+            self.show_error(message);
+        }
+    }
+
+    /// Opens an issue of the open collection: its project, then the collection's decisions
+    /// applied as one undoable step, then the place asked for.
+    fn open_issue(&mut self, ctx: &egui::Context, key: &str, at: Option<FieldRef>) {
+        let Some(path) = self.collection.project_path(key) else {
+            return;
+        };
+        if !self.open_path(&path) {
+            return;
+        }
+        let decisions = self
+            .collection
+            .collection()
+            .map(|c| c.index.decisions.clone())
+            .unwrap_or_default();
+        if !decisions.is_empty()
+            && let Some(edit) =
+                decisions.edit_for(&self.project, crate::pipeline::entities::Tagger::shared())
+        {
+            let label = both_labels("应用合集的决定", "Apply the collection's decisions");
+            self.apply_edit(edit, &label, None);
+        }
+        if let Some(at) = at {
+            self.run_command_with(ctx, Command::SelectArticle(at.article));
+            self.run_command_with(ctx, Command::RevealField(at));
         }
     }
 
@@ -549,6 +628,13 @@ impl App {
                 .show(&ctx, &self.project, self.revision, lang),
         );
         commands.extend(self.types_dialog.show(&ctx, &self.project, lang));
+        for action in self.collection.show(&ctx, lang) {
+            match action {
+                CollectionAction::OpenIssue { key, at } => {
+                    commands.push(Command::File(FileAction::OpenIssue { key, at }))
+                }
+            }
+        }
         self.restore_dialog(&ctx);
         self.autosave.tick(
             &self.project,
@@ -765,6 +851,7 @@ impl App {
             ),
             Command::ShowPunctuation => self.punctuation.open_for(&self.project, self.revision),
             Command::DismissNotice => self.notice = None,
+            Command::ShowCollection => self.collection.open = true,
             Command::SetView(view) => self.set_view(view),
             Command::AcceptStructureOffer => {
                 if let Some(offer) = self.structure_offer().cloned() {
@@ -800,6 +887,7 @@ impl App {
             FileAction::OpenPath(path) => {
                 self.open_path(&path);
             }
+            FileAction::OpenIssue { key, at } => self.open_issue(ctx, &key, at),
             FileAction::Quit => {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);

@@ -102,6 +102,9 @@ pub fn menu_bar(ui: &mut egui::Ui, input: &MenuInput<'_>) -> Vec<Command> {
                     }
                 }
             });
+            if item(ui, true, lang.pick("合集…", "Collection…"), "") {
+                commands.push(Command::ShowCollection);
+            }
             ui.separator();
             if item(ui, true, lang.pick("保存", "Save"), "Ctrl+S") {
                 commands.push(Command::Save);

@@ -72,6 +72,9 @@ pub enum FileAction {
     OpenDialog,
     /// Open this file (recent files, drag and drop).
     OpenPath(PathBuf),
+    /// Open an issue of the open collection, at a place if given, with the collection's
+    /// decisions applied.
+    OpenIssue { key: String, at: Option<FieldRef> },
     /// Close the window.
     Quit,
 }
@@ -147,6 +150,8 @@ pub enum Command {
     ShowTab(SideTab),
     /// Open the officials table.
     ShowOfficials,
+    /// Show the collection window (文件 → 合集…).
+    ShowCollection,
     /// Open the entity types dialog.
     ShowEntityTypes,
     /// A step of the review queue.

@@ -209,7 +209,8 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) ->
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len());
-    if threads <= 1 {
+    // Inside a rayon worker (a batch import runs one issue per core) the cores are busy already.
+    if threads <= 1 || rayon::current_thread_index().is_some() {
         return items.iter().map(work).collect();
     }
     let next = AtomicUsize::new(0);
