@@ -61,9 +61,37 @@ pub fn import_structure(bytes: &[u8], name: &str) -> Result<Project, ImportError
     Ok(project)
 }
 
-/// The whole import: decoding, structure and entity suggestions with the shared tagger.
+/// The whole import: decoding, structure and entity suggestions with the shared tagger, loaded
+/// (on first use) while the text is decoded and structured.
 pub fn import(bytes: &[u8], name: &str) -> Result<Project, ImportError> {
-    import_with(bytes, name, entities::Tagger::shared())
+    import_loading(bytes, name, entities::Tagger::shared)
+}
+
+/// The whole import with the tagger `load` gives, called on another thread while this one
+/// decodes and structures the text: loading the tagger and structure need nothing of each
+/// other, so the import takes the longer of the two, not their sum.
+pub fn import_loading<T>(
+    bytes: &[u8],
+    name: &str,
+    load: impl FnOnce() -> T + Send,
+) -> Result<Project, ImportError>
+where
+    T: std::borrow::Borrow<entities::Tagger> + Send,
+{
+    let (project, tagger) = std::thread::scope(|scope| {
+        let loading = scope.spawn(load);
+        let project = import_structure(bytes, name);
+        (
+            project,
+            loading.join().expect("loading the tagger panicked"),
+        )
+    });
+    let mut project = project?;
+    let suggestions = entities::suggest_project(&project, tagger.borrow());
+    suggestions
+        .apply(&mut project)
+        .expect("suggestions are made for the project they apply to");
+    Ok(project)
 }
 
 /// The whole import with a given tagger (benchmarks measure a freshly loaded one).

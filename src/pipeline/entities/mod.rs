@@ -19,6 +19,7 @@ mod persons;
 mod places;
 mod registry;
 mod rules;
+mod segmenter;
 pub mod sequence;
 mod suggest;
 mod units;
@@ -35,6 +36,7 @@ use lexicons::Lexicons;
 use sequence::{LexiconMatcher, Observation, Weights, labels};
 
 pub use lexicons::EXTRA_LEXICONS_VAR;
+pub use segmenter::CACHE_DIR_VAR;
 pub use suggest::{LEXICON_CONFIRMED, suggest_project};
 
 /// The entity tagger. Loading it (the jieba dictionary, lexicons, the model's weights) is
@@ -91,27 +93,26 @@ impl Tagger {
     /// Loads the tagger: jieba's default dictionary, extended with the lexicons' organizations,
     /// titles and full place names so that it keeps them whole, and the shipped model.
     pub fn new() -> Tagger {
-        Tagger::build(ModelWeights::Shipped(sequence::shipped()))
+        Tagger::build(|| ModelWeights::Shipped(sequence::shipped()))
     }
 
     /// A tagger that decodes with `weights` instead of the shipped ones (training, evaluation).
     pub fn with_weights(weights: Weights) -> Tagger {
-        Tagger::build(ModelWeights::Own(Box::new(weights)))
+        Tagger::build(|| ModelWeights::Own(Box::new(weights)))
     }
 
-    fn build(weights: ModelWeights) -> Tagger {
+    /// Loads the parts: the segmenter on a thread of its own, the weights and the lexicon
+    /// matcher meanwhile, since none needs another (the segmenter and the matcher only read the
+    /// lexicons).
+    fn build(weights: impl FnOnce() -> ModelWeights) -> Tagger {
         let lexicons = Lexicons::load();
-        let mut jieba = Jieba::new();
-        let mut words: Vec<(&str, &str)> = lexicons
-            .segmenter_words()
-            .filter(|(word, _)| !jieba.has_word(word))
-            .collect();
-        // Sorted, because each added word changes the frequencies suggested for the next.
-        words.sort_unstable();
-        for (word, tag) in words {
-            jieba.add_word(word, None, Some(tag));
-        }
-        let matcher = LexiconMatcher::new(&lexicons);
+        let (jieba, matcher, weights) = std::thread::scope(|scope| {
+            let jieba = scope.spawn(|| segmenter::load(&lexicons));
+            let weights = weights();
+            let matcher = LexiconMatcher::new(&lexicons);
+            let jieba = jieba.join().expect("loading the segmenter panicked");
+            (jieba, matcher, weights)
+        });
         Tagger {
             jieba,
             lexicons,

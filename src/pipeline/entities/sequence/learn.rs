@@ -11,16 +11,14 @@ use super::labels::{LABELS, Mask};
 use super::weights::Weights;
 
 /// The scores of every char of `obs` under `layers` added up.
+/// Layer after layer over the whole text: each char's scores still add its rows layer by layer
+/// in feature order, as one char at a time would.
 pub fn emissions(layers: &[&Weights], obs: &Observation) -> Vec<Scores> {
-    (0..obs.len())
-        .map(|c| {
-            let mut scores = [0f32; LABELS];
-            for layer in layers {
-                layer.add_scores(obs.at(c), &mut scores);
-            }
-            scores
-        })
-        .collect()
+    let mut scores = vec![[0f32; LABELS]; obs.len()];
+    for layer in layers {
+        layer.add_all(obs, &mut scores);
+    }
+    scores
 }
 
 /// The transitions of `layers` added up.

@@ -9,6 +9,7 @@ pub mod decode;
 pub mod features;
 pub mod labels;
 pub mod learn;
+pub mod packed;
 pub mod table;
 pub mod taught;
 pub mod weights;
@@ -20,7 +21,7 @@ pub use labels::Mask;
 pub use weights::Weights;
 
 /// The shipped weights, compiled into the program.
-const SHIPPED: &[u8] = include_bytes!("../../../../assets/models/entities.bin");
+pub(crate) const SHIPPED: &[u8] = include_bytes!("../../../../assets/models/entities.bin");
 
 /// Environment variable naming a weights file to use instead of the shipped one (to try a model
 /// just trained without rebuilding the program).
@@ -33,16 +34,19 @@ pub const SHARPNESS: f32 = 1.0;
 /// otherwise the shipped ones.
 pub fn shipped() -> &'static Weights {
     static WEIGHTS: OnceLock<Weights> = OnceLock::new();
-    WEIGHTS.get_or_init(|| {
-        if let Some(path) = std::env::var_os(WEIGHTS_VAR) {
-            match std::fs::read(&path).map(|b| Weights::from_bytes(&b)) {
-                Ok(Ok(weights)) => return weights,
-                Ok(Err(error)) => eprintln!("{}: {error}", path.to_string_lossy()),
-                Err(error) => eprintln!("{}: {error}", path.to_string_lossy()),
-            }
+    WEIGHTS.get_or_init(load_shipped)
+}
+
+/// Reads the weights [`shipped`] keeps, anew: what loading them costs a process.
+pub fn load_shipped() -> Weights {
+    if let Some(path) = std::env::var_os(WEIGHTS_VAR) {
+        match std::fs::read(&path).map(|b| Weights::from_bytes(&b)) {
+            Ok(Ok(weights)) => return weights,
+            Ok(Err(error)) => eprintln!("{}: {error}", path.to_string_lossy()),
+            Err(error) => eprintln!("{}: {error}", path.to_string_lossy()),
         }
-        Weights::from_bytes(SHIPPED).expect("the shipped weights are well formed")
-    })
+    }
+    Weights::from_static(SHIPPED).expect("the shipped weights are well formed")
 }
 
 /// A span the model suggests: kind index (of [`labels::KINDS`]), chars, confidence 0–1.
