@@ -41,7 +41,8 @@ fn importing_the_sample_meets_the_gold() {
         .into_iter()
         .next()
         .unwrap();
-    let ours: Vec<Value> = jsonl
+    let ours: Vec<Value> = String::from_utf8(jsonl)
+        .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();

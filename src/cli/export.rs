@@ -51,6 +51,18 @@ pub fn run(request: ExportRequest, lang: Lang) -> Result<(), CliError> {
                 eprintln!("{}: {}", lang.pick("已写入", "written"), path.display());
             }
         }
+        None if !format.is_text() => {
+            return Err(CliError(match lang {
+                Lang::Zh => format!(
+                    "{} 格式写出 Word 文档,请用 -o 指定文件名(例如 -o 文章.docx)",
+                    format.code()
+                ),
+                Lang::En => format!(
+                    "the {} format writes a Word document: name the file with -o (for example -o articles.docx)",
+                    format.code()
+                ),
+            }));
+        }
         None if format.writes_directory(&request.options) => {
             return Err(CliError(match lang {
                 Lang::Zh => format!(
@@ -68,7 +80,7 @@ pub fn run(request: ExportRequest, lang: Lang) -> Result<(), CliError> {
             let mut stdout = std::io::stdout().lock();
             for (_, content) in files {
                 stdout
-                    .write_all(content.as_bytes())
+                    .write_all(&content)
                     .map_err(|e| CliError(e.to_string()))?;
             }
         }
@@ -83,6 +95,7 @@ pub fn options(
     no_bom: bool,
     with_registry: bool,
     confirmed_only: bool,
+    officials_table: bool,
 ) -> ExportOptions {
     ExportOptions {
         per_article,
@@ -94,5 +107,6 @@ pub fn options(
             RegistryFile::None
         },
         confirmed_only,
+        officials_table,
     }
 }

@@ -56,9 +56,10 @@ pub enum Command {
     /// Turn raw OCR texts into projects: decode, split into articles, repair paragraphs cut by
     /// the scan, set page furniture aside and suggest entities.
     ///
-    /// Accepts UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and Big5; the detected
-    /// encoding is printed and stored. Empty, binary or undecodable files are refused and
-    /// nothing is written for them.
+    /// Accepts UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and Big5, and Word
+    /// documents (.docx: the text of the paragraphs and tables in reading order); the detected
+    /// encoding is printed and stored. Empty, binary, undecodable or damaged files are refused
+    /// and nothing is written for them.
     ///
     /// With --collection, any number of files and folders (walked for .txt and .docx) are
     /// imported in parallel into the collection folder: one project per file, named after it
@@ -67,7 +68,7 @@ pub enum Command {
     /// are skipped (run it again to finish an interrupted batch); a bad file is reported in the
     /// summary and the others go on.
     Import {
-        /// The raw text file; with --collection, files and folders.
+        /// The raw text file or Word document; with --collection, files and folders.
         #[arg(required = true, value_name = "RAW")]
         inputs: Vec<PathBuf>,
         /// Where to write the project [default: RAW with the ending .jiaodui.ron].
@@ -150,27 +151,32 @@ pub enum Command {
     },
     /// Write the corrected articles of a project in another format.
     ///
-    /// Formats: txt (plain text), md (Markdown), jsonl (one article a line, with entity spans),
-    /// tei (TEI P5 XML), csv (officials and entity index), conll (character BIO for NER
-    /// training), brat (.txt + .ann per article). Formats that write several files (csv, brat,
-    /// txt/md/conll with --per-article, jsonl with --with-registry) take a folder as OUTPUT.
-    /// Without -o a single-file format is written to standard output. Existing files are
+    /// Formats: txt (plain text), docx (Word: headline as Heading 1, deck as Subtitle,
+    /// crossheads as Heading 2, body indented two characters), md (Markdown), jsonl (one article
+    /// a line, with entity spans), tei (TEI P5 XML), csv (officials and entity index), conll
+    /// (character BIO for NER training), brat (.txt + .ann per article). Formats that write
+    /// several files (csv, brat, txt/md/conll/docx with --per-article, jsonl with
+    /// --with-registry) take a folder as OUTPUT. Without -o a single-file text format is written
+    /// to standard output (docx needs -o). Existing files are
     /// replaced only with --force; the project file and its raw text never are.
     Export {
         /// The project file.
         project: PathBuf,
-        /// txt, md, jsonl, tei, csv, conll or brat.
+        /// txt, docx, md, jsonl, tei, csv, conll or brat.
         #[arg(short, long, default_value = "jsonl")]
         format: String,
         /// The file or folder to write [default: standard output].
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// One file per article (txt, md, conll).
+        /// One file per article (txt, md, conll, docx).
         #[arg(long)]
         per_article: bool,
-        /// Markdown: entity mentions in bold.
+        /// Markdown: entity mentions in bold. Word: in bold, shaded in their type's colour.
         #[arg(long)]
         bold: bool,
+        /// Word: end the document with a table of the officials its articles mention.
+        #[arg(long)]
+        officials: bool,
         /// CSV: no UTF-8 byte order mark (spreadsheets want it; other tools may not).
         #[arg(long)]
         no_bom: bool,
@@ -271,6 +277,7 @@ pub fn run(command: Command) -> ExitCode {
             output,
             per_article,
             bold,
+            officials,
             no_bom,
             with_registry,
             confirmed_only,
@@ -280,7 +287,14 @@ pub fn run(command: Command) -> ExitCode {
                 project: &project,
                 format: &format,
                 output,
-                options: export::options(per_article, bold, no_bom, with_registry, confirmed_only),
+                options: export::options(
+                    per_article,
+                    bold,
+                    no_bom,
+                    with_registry,
+                    confirmed_only,
+                    officials,
+                ),
                 force,
             },
             lang,

@@ -258,7 +258,7 @@ pub fn write(
     let plan = Plan {
         files: vec![PlannedFile {
             path: target.to_path_buf(),
-            content,
+            content: content.into_bytes(),
             exists: target.exists(),
         }],
         left: Vec::new(),

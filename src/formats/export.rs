@@ -2,7 +2,8 @@
 //!
 //! [`render`] turns a project into named files held in memory; the window's preview, the
 //! command line (a single-file format written to stdout) and [`export`] all use it, so what the
-//! editor previews is byte for byte what lands on disk. Offsets in every format are counted in
+//! editor previews is byte for byte what lands on disk (for a Word document, which is a zip
+//! package, the preview reads its paragraphs back out of those bytes: [`preview_text`]). Offsets in every format are counted in
 //! chars (Unicode scalar values), like the model's, so a span exported anywhere still points at
 //! exactly the text it covers.
 //!
@@ -35,13 +36,16 @@ pub enum ExportFormat {
     Conll,
     /// brat standoff (`.txt` + `.ann` per article), for brat and INCEpTION.
     Brat,
+    /// A Word document (`.docx`), as offices expect corrected articles back.
+    Docx,
 }
 
 impl ExportFormat {
     /// Every format, in the order the export dialog lists them.
-    pub fn all() -> [ExportFormat; 7] {
+    pub fn all() -> [ExportFormat; 8] {
         [
             ExportFormat::Txt,
+            ExportFormat::Docx,
             ExportFormat::Markdown,
             ExportFormat::Jsonl,
             ExportFormat::Tei,
@@ -61,6 +65,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Conll => "conll",
             ExportFormat::Brat => "brat",
+            ExportFormat::Docx => "docx",
         }
     }
 
@@ -92,11 +97,12 @@ impl ExportFormat {
             ExportFormat::Brat => {
                 lang.pick("brat 标注 (.txt + .ann)", "brat standoff (.txt + .ann)")
             }
+            ExportFormat::Docx => lang.pick("Word 文档 (.docx)", "Word document (.docx)"),
         }
     }
 
     /// The file name extension of the single file this format writes (`txt`, `md`, `jsonl`,
-    /// `xml`, `csv`, `conll`, `ann`), for the save dialog's default name and filter.
+    /// `xml`, `csv`, `conll`, `ann`, `docx`), for the save dialog's default name and filter.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Txt => "txt",
@@ -106,6 +112,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Conll => "conll",
             ExportFormat::Brat => "ann",
+            ExportFormat::Docx => "docx",
         }
     }
 
@@ -113,11 +120,20 @@ impl ExportFormat {
     /// its target rather than a file.
     pub fn writes_directory(self, options: &ExportOptions) -> bool {
         match self {
-            ExportFormat::Txt | ExportFormat::Markdown | ExportFormat::Conll => options.per_article,
+            ExportFormat::Txt
+            | ExportFormat::Markdown
+            | ExportFormat::Conll
+            | ExportFormat::Docx => options.per_article,
             ExportFormat::Jsonl => options.registry_file != RegistryFile::None,
             ExportFormat::Tei => false,
             ExportFormat::Csv | ExportFormat::Brat => true,
         }
+    }
+
+    /// Whether the format writes text (UTF-8) rather than a binary package: only text is
+    /// written to standard output or shown as it is in the preview.
+    pub fn is_text(self) -> bool {
+        self != ExportFormat::Docx
     }
 }
 
@@ -136,9 +152,9 @@ pub enum RegistryFile {
 /// Choices the editor makes in the export dialog.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ExportOptions {
-    /// One file per article (txt, md, conll) instead of one combined file.
+    /// One file per article (txt, md, conll, docx) instead of one combined file.
     pub per_article: bool,
-    /// Markdown: entity mentions in bold.
+    /// Markdown: entity mentions in bold; Word: in bold and shaded in their type's colour.
     pub bold_entities: bool,
     /// CSV: start with a UTF-8 byte order mark, which Excel needs to recognise UTF-8.
     pub csv_bom: bool,
@@ -146,6 +162,9 @@ pub struct ExportOptions {
     pub registry_file: RegistryFile,
     /// Export only the spans the editor confirmed, leaving out unreviewed suggestions.
     pub confirmed_only: bool,
+    /// Word: end the document with a table of the officials its articles mention.
+    #[serde(default)]
+    pub officials_table: bool,
 }
 
 impl Default for ExportOptions {
@@ -156,6 +175,7 @@ impl Default for ExportOptions {
             csv_bom: true,
             registry_file: RegistryFile::None,
             confirmed_only: false,
+            officials_table: false,
         }
     }
 }
@@ -289,13 +309,14 @@ impl From<ProjectError> for ExportError {
 }
 
 /// Renders the project in `format`: the files as (name relative to the target, content).
-/// A single-file format returns exactly one entry.
+/// A single-file format returns exactly one entry. The content of a text format is UTF-8
+/// ([`ExportFormat::is_text`]).
 pub fn render(
     project: &Project,
     format: ExportFormat,
     options: &ExportOptions,
-) -> Vec<(String, String)> {
-    match format {
+) -> Vec<(String, Vec<u8>)> {
+    let text = match format {
         ExportFormat::Txt => super::txt::render(project, options),
         ExportFormat::Markdown => super::markdown::render(project, options),
         ExportFormat::Jsonl => super::jsonl::render(project, options),
@@ -306,6 +327,28 @@ pub fn render(
         ExportFormat::Csv => super::csv_tables::render(project, options),
         ExportFormat::Conll => super::conll::render(project, options),
         ExportFormat::Brat => super::brat::render(project, options),
+        ExportFormat::Docx => return super::docx::write::render(project, options),
+    };
+    text.into_iter()
+        .map(|(name, content)| (name, content.into_bytes()))
+        .collect()
+}
+
+/// What the preview shows of a rendered file: a text format's text; for a Word document, its
+/// paragraphs read back out of the package, each with its style (`[Heading1] 标题`).
+pub fn preview_text(format: ExportFormat, content: &[u8]) -> String {
+    if format.is_text() {
+        return String::from_utf8_lossy(content).into_owned();
+    }
+    match super::docx::read::paragraphs(content, usize::MAX) {
+        Ok(paragraphs) => paragraphs
+            .iter()
+            .map(|p| match &p.style {
+                Some(style) => format!("[{style}] {}\n", p.text),
+                None => format!("{}\n", p.text),
+            })
+            .collect(),
+        Err(error) => error.message(Lang::En),
     }
 }
 
@@ -376,7 +419,7 @@ fn comparable(path: &Path) -> PathBuf {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlannedFile {
     pub path: PathBuf,
-    pub content: String,
+    pub content: Vec<u8>,
     /// Whether a file is already there (and would be replaced).
     pub exists: bool,
 }
@@ -418,7 +461,7 @@ impl Plan {
                     error,
                 })?;
             }
-            write_atomically(&file.path, file.content.as_bytes(), false)?;
+            write_atomically(&file.path, &file.content, false)?;
             written.push(file.path.clone());
         }
         Ok(written)
@@ -648,7 +691,8 @@ mod tests {
             ExportFormat::from_code("Markdown"),
             Some(ExportFormat::Markdown)
         );
-        assert_eq!(ExportFormat::from_code("docx"), None);
+        assert_eq!(ExportFormat::from_code("DOCX"), Some(ExportFormat::Docx));
+        assert_eq!(ExportFormat::from_code("doc"), None);
     }
 
     #[test]

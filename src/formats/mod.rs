@@ -5,6 +5,7 @@
 pub mod brat;
 pub mod conll;
 pub mod csv_tables;
+pub mod docx;
 pub mod export;
 pub mod jsonl;
 pub mod markdown;

@@ -295,7 +295,8 @@ fn is_cjk(c: char) -> bool {
 /// Normalises line ends and page breaks to `\n`, then refuses text that is more than a tenth
 /// control characters (binary that happened to decode) or holds nothing but whitespace. Fewer
 /// stray control characters (OCR noise) are kept: the text is never altered beyond line ends.
-fn normalise(text: &str) -> Result<String, DecodeError> {
+/// Text read out of a Word document goes through it too.
+pub fn normalise(text: &str) -> Result<String, DecodeError> {
     let mut out = String::with_capacity(text.len());
     let mut chars = 0usize;
     let mut controls = 0usize;

@@ -1,5 +1,6 @@
-//! The first pass over a raw bulletin: bytes → text ([`decode`]), text → articles and repaired
-//! paragraphs ([`structure`]), articles → suggested entities ([`entities`]).
+//! The first pass over a raw bulletin: bytes → text ([`decode`], or the text of a Word document
+//! read by [`crate::formats::docx::read`]), text → articles and repaired paragraphs
+//! ([`structure`]), articles → suggested entities ([`entities`]).
 
 pub mod decode;
 pub mod entities;
@@ -13,6 +14,8 @@ use crate::model::{Project, Source};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     Decode(decode::DecodeError),
+    /// A Word document whose text could not be read.
+    Word(crate::formats::docx::read::ReadError),
     /// The file is larger than [`MAX_IMPORT_BYTES`].
     TooLarge {
         bytes: usize,
@@ -28,6 +31,7 @@ impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ImportError::Decode(error) => error.message(lang),
+            ImportError::Word(error) => error.message(lang),
             ImportError::TooLarge { bytes } => {
                 let (mb, limit) = (bytes / (1024 * 1024), MAX_IMPORT_BYTES / (1024 * 1024));
                 match lang {
@@ -44,11 +48,13 @@ impl ImportError {
 }
 
 /// Decodes and structures a raw bulletin, without entity suggestions (fast: no dictionary).
+/// `name` is the file's name: with the first bytes it tells a Word document (`.docx`) from a
+/// text, and it is kept as the project's source.
 pub fn import_structure(bytes: &[u8], name: &str) -> Result<Project, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
-    let decoded = decode::decode(bytes).map_err(ImportError::Decode)?;
+    let decoded = decode_file(bytes, name)?;
     let structure = structure::recover(&decoded.text);
     let mut project = Project::new(Source {
         name: name.to_string(),
@@ -119,6 +125,20 @@ pub fn import_prepared_with(
         .apply(&mut project)
         .expect("suggestions are made for the project they apply to");
     Ok(project)
+}
+
+/// The text of a raw file: a Word document's paragraphs, or the decoded bytes of a text file.
+/// Either way the text is normalised the same way (line ends, control characters, blank).
+fn decode_file(bytes: &[u8], name: &str) -> Result<decode::Decoded, ImportError> {
+    use crate::formats::docx;
+    if !docx::is_word_file(bytes, name) {
+        return decode::decode(bytes).map_err(ImportError::Decode);
+    }
+    let text = docx::read::text(bytes, MAX_IMPORT_BYTES).map_err(ImportError::Word)?;
+    Ok(decode::Decoded {
+        text: decode::normalise(&text).map_err(ImportError::Decode)?,
+        encoding: docx::ENCODING_LABEL.to_string(),
+    })
 }
 
 /// Hex SHA-256 of `bytes`, stored so a project can tell whether its raw file changed.

@@ -282,6 +282,20 @@ impl ExportDialog {
                         lang.pick("每篇文章一个文件", "One file per article"),
                     );
                 }
+                ExportFormat::Docx => {
+                    ui.checkbox(
+                        &mut options.per_article,
+                        lang.pick("每篇文章一个文件", "One file per article"),
+                    );
+                    ui.checkbox(
+                        &mut options.bold_entities,
+                        lang.pick("突出显示实体", "Entities highlighted"),
+                    );
+                    ui.checkbox(
+                        &mut options.officials_table,
+                        lang.pick("文末附官员表", "Officials table at the end"),
+                    );
+                }
                 ExportFormat::Jsonl => {
                     let mut with_registry = options.registry_file != RegistryFile::None;
                     if ui
@@ -434,7 +448,12 @@ impl ExportDialog {
                 .next()
                 .map(|(_, content)| content),
         }
-        .map(|content| content.chars().take(PREVIEW_CHARS).collect())
+        .map(|content| {
+            export::preview_text(self.format, &content)
+                .chars()
+                .take(PREVIEW_CHARS)
+                .collect()
+        })
         .unwrap_or_default();
         Preview { key, plan, head }
     }

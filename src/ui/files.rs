@@ -40,6 +40,9 @@ impl Purpose {
     }
 }
 
+/// The endings of the files the window imports: OCR texts and Word documents.
+const RAW_EXTENSIONS: &[&str] = &["txt", "docx"];
+
 /// A dialog answering faster than this had no window to show (no portal, no zenity): nobody
 /// cancels a file dialog within a fraction of a second.
 const INSTANT_ANSWER: Duration = Duration::from_millis(400);
@@ -87,7 +90,9 @@ impl Dialogs {
         let (sender, receiver) = mpsc::channel();
         let title = purpose.title(lang).to_string();
         let project_filter = lang.pick("校对项目", "Jiaodui project").to_string();
-        let text_filter = lang.pick("原始文本", "Raw text").to_string();
+        let text_filter = lang
+            .pick("原始文本或 Word 文档", "Raw text or Word document")
+            .to_string();
         let directory = suggested.and_then(Path::parent).map(Path::to_path_buf);
         let file_name = suggested
             .and_then(Path::file_name)
@@ -109,9 +114,11 @@ impl Dialogs {
                     }
                     Purpose::Open => dialog
                         .add_filter(&project_filter, &["ron"])
-                        .add_filter(&text_filter, &["txt"])
+                        .add_filter(&text_filter, RAW_EXTENSIONS)
                         .pick_file(),
-                    Purpose::ImportRaw => dialog.add_filter(&text_filter, &["txt"]).pick_file(),
+                    Purpose::ImportRaw => {
+                        dialog.add_filter(&text_filter, RAW_EXTENSIONS).pick_file()
+                    }
                 };
                 let _ = sender.send(chosen);
                 ctx.request_repaint();
@@ -341,7 +348,10 @@ pub fn with_project_extension(path: PathBuf) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     let trimmed = Path::new(&name)
         .file_stem()
-        .filter(|_| path.extension().is_some_and(|e| e == "ron" || e == "txt"))
+        .filter(|_| {
+            path.extension()
+                .is_some_and(|e| e == "ron" || RAW_EXTENSIONS.iter().any(|raw| e == *raw))
+        })
         .map(|s| s.to_os_string());
     if let Some(stem) = trimmed {
         name = stem;
@@ -373,6 +383,10 @@ mod tests {
         );
         assert_eq!(
             with_project_extension(PathBuf::from("/tmp/a.jiaodui.ron")),
+            PathBuf::from("/tmp/a.jiaodui.ron")
+        );
+        assert_eq!(
+            with_project_extension(PathBuf::from("/tmp/a.docx")),
             PathBuf::from("/tmp/a.jiaodui.ron")
         );
         assert_eq!(
