@@ -495,3 +495,26 @@ fn merges_splits_and_rejections_are_recorded_from_the_command_line() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(text(&bad.stderr).contains("NAME@ORG"));
 }
+
+#[test]
+fn word_documents_in_a_folder_are_imported_like_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let raw = dir.path().join("raw");
+    std::fs::create_dir(&raw).unwrap();
+    let project = jiaodui::pipeline::import_structure(
+        jiaodui::SAMPLE_BULLETIN.as_bytes(),
+        jiaodui::SAMPLE_NAME,
+    )
+    .unwrap();
+    let files = jiaodui::formats::docx::write::render(&project, &Default::default());
+    std::fs::write(raw.join("gaoxin-2021-06-10.docx"), &files[0].1).unwrap();
+    let out = dir.path().join("archive");
+    let mut collection = Collection::open_or_new(&out).unwrap();
+    let outcomes = import(&mut collection, &raw, options(false, false));
+    assert_eq!(outcomes[0].status, FileStatus::Imported, "{outcomes:?}");
+    let entry = collection.index.issue("gaoxin-2021-06-10").unwrap();
+    assert_eq!(entry.source, "gaoxin-2021-06-10.docx");
+    assert_eq!(entry.date, IssueDate::new(2021, 6, 10));
+    assert_eq!(entry.counts.articles, project.articles.len());
+    assert!(out.join("gaoxin-2021-06-10.jiaodui.ron").exists());
+}

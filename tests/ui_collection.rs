@@ -212,3 +212,61 @@ fn a_folder_that_is_no_collection_is_refused_with_a_message() {
     assert!(harness.query_by_label_contains("无法读写").is_some());
     assert!(harness.state().collection_window().collection().is_none());
 }
+
+#[test]
+fn two_spellings_are_merged_across_issues_in_the_window_and_the_merge_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = collection(dir.path());
+    // The second issue spells the name another way.
+    let mut index = Collection::open(&out).unwrap();
+    let second = "gaoxin-2021-07-01";
+    let mut project = index.load_issue(second).unwrap();
+    let registry = &mut project.registry;
+    let id = registry.find(&EntityKind::Person, "张红军").unwrap().id;
+    registry.get_mut(id).unwrap().name = "张宏军".into();
+    index.record_issue(second, &project).unwrap();
+    index.save().unwrap();
+    let people = |c: &Collection| {
+        c.index
+            .registry
+            .entities
+            .iter()
+            .filter(|e| e.is_called("张红军") || e.is_called("张宏军"))
+            .count()
+    };
+    assert_eq!(people(&index), 2);
+
+    let mut harness = harness(sample_app());
+    harness.state_mut().open_collection(&out);
+    harness.run_steps(2);
+    harness.get_by_label("跨期登记表").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "张红军")
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "张宏军")
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::Button, "合并所选")
+        .click();
+    harness.run_steps(2);
+    let saved = Collection::open(&out).unwrap();
+    assert_eq!(people(&saved), 1, "merged and saved");
+    assert!(
+        saved
+            .index
+            .decisions
+            .merge_of(&EntityKind::Person, "张宏军")
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "撤销合并或拆分")
+        .click();
+    harness.run_steps(2);
+    let undone = Collection::open(&out).unwrap();
+    assert_eq!(people(&undone), 2);
+    assert!(undone.index.decisions.merged.is_empty());
+}

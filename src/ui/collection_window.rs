@@ -1,6 +1,7 @@
 //! The collection window: a year of issues in one place. Issues listed by date with their
 //! progress (已校对 articles / all), each opened in place; a find across every issue (Enter opens
-//! the hit); the officials over time as a table and as a timeline, one bar per post.
+//! the hit); the officials over time as a table and as a timeline, one bar per post; the
+//! registry across issues, where entities are merged and split.
 //!
 //! The window reads the collection's index only; the texts are loaded the first time a find
 //! runs, and a project when it is opened. It returns [`CollectionAction`]s, which the app
@@ -8,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::collection_registry::RegistryTab;
 use crate::collection::find::{Archive, CollectionHit};
 use crate::collection::officials::{self, OfficialPost};
 use crate::collection::{Collection, IssueDate};
@@ -21,6 +23,7 @@ pub enum CollectionTab {
     Issues,
     Find,
     Officials,
+    Registry,
 }
 
 /// What the editor asked the collection window for.
@@ -53,6 +56,7 @@ pub struct CollectionWindow {
     /// The text the hits were found for.
     searched: Option<String>,
     pub org_filter: String,
+    registry: RegistryTab,
     message: Option<String>,
 }
 
@@ -156,6 +160,11 @@ impl CollectionWindow {
                         (CollectionTab::Issues, "各期", "Issues"),
                         (CollectionTab::Find, "跨期查找", "Find across issues"),
                         (CollectionTab::Officials, "领导任职", "Officials over time"),
+                        (
+                            CollectionTab::Registry,
+                            "跨期登记表",
+                            "Registry across issues",
+                        ),
                     ] {
                         if ui
                             .selectable_label(self.tab == tab, lang.pick(zh, en))
@@ -170,6 +179,13 @@ impl CollectionWindow {
                     CollectionTab::Issues => self.issues(ui, lang, &mut actions),
                     CollectionTab::Find => self.find(ui, lang, &mut actions),
                     CollectionTab::Officials => self.officials(ui, lang),
+                    CollectionTab::Registry => {
+                        if let Some(collection) = &mut self.collection
+                            && let Some(error) = self.registry.show(ui, collection, lang)
+                        {
+                            self.message = Some(error);
+                        }
+                    }
                 }
             });
         self.open = open;

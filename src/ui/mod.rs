@@ -8,6 +8,7 @@
 pub mod app;
 pub mod article_pane;
 pub mod autosave;
+pub mod collection_registry;
 pub mod collection_window;
 pub mod entities_panel;
 pub mod entity_types;
