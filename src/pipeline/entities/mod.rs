@@ -23,6 +23,8 @@ pub mod sequence;
 mod suggest;
 mod units;
 
+use std::borrow::Cow;
+
 use jieba_rs::Jieba;
 use serde::Serialize;
 
@@ -225,8 +227,9 @@ impl Tagger {
         let sentence = Sentence::new(text, &self.jieba, &self.lexicons);
         let rules = self.run_rules(&sentence);
         let len = rules.boundaries.len() - 1;
-        let (seen, roles): (Vec<Candidate>, &[RoleLink]) = if self.unseen_rules.is_empty() {
-            (rules.candidates.clone(), &rules.roles)
+        // What the model is shown: every rule's firing, unless the trainer hides some families.
+        let (seen, roles): (Cow<[Candidate]>, &[RoleLink]) = if self.unseen_rules.is_empty() {
+            (Cow::Borrowed(&rules.candidates), &rules.roles)
         } else {
             let seen = rules
                 .candidates
@@ -239,9 +242,9 @@ impl Tagger {
             } else {
                 &[]
             };
-            (seen, roles)
+            (Cow::Owned(seen), roles)
         };
-        let chosen = select(seen.clone(), len, &[]);
+        let chosen = select(seen.to_vec(), len, &[]);
         let obs = sequence::features::observe(
             &sentence,
             text,
